@@ -1,0 +1,177 @@
+package dev.gitpypi.core;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One project of an index: its name, its distributions (sorted by file name, so equal content gives equal values
+ * and deterministic pages), the versions it declares (PEP 700 {@code versions}, as written) and its PEP 792
+ * status.
+ *
+ * <p>Immutable; build with {@link #builder(ProjectName)}.
+ */
+public final class Project {
+    private static final Comparator<Distribution> ORDER =
+            Comparator.comparing(Distribution::filename).thenComparing(Distribution::url);
+
+    private final ProjectName name;
+    private final List<Distribution> distributions;
+    private final List<String> versions;
+    private final ProjectStatus status;
+    private final @Nullable String sourceUrl;
+
+    private Project(Builder b) {
+        this.name = b.name;
+        List<Distribution> sorted = new ArrayList<>(b.distributions);
+        sorted.sort(ORDER);
+        this.distributions = List.copyOf(sorted);
+        this.versions = List.copyOf(b.versions);
+        this.status = b.status;
+        this.sourceUrl = b.sourceUrl;
+    }
+
+    /**
+     * Starts a project.
+     *
+     * @param name the project name
+     * @return a builder
+     */
+    public static Builder builder(ProjectName name) {
+        return new Builder(name);
+    }
+
+    /** @return a builder with every field of this project */
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        b.distributions.addAll(distributions);
+        b.versions.addAll(versions);
+        b.status = status;
+        b.sourceUrl = sourceUrl;
+        return b;
+    }
+
+    /** @return the name (its display spelling as first given) */
+    public ProjectName name() {
+        return name;
+    }
+
+    /** @return the distributions, sorted by file name */
+    public List<Distribution> distributions() {
+        return distributions;
+    }
+
+    /**
+     * The versions the project declares (PEP 700 {@code versions}), as written; may list versions without files.
+     * Empty when none were declared; renderers then derive them from the file names.
+     *
+     * @return the declared versions
+     */
+    public List<String> versions() {
+        return versions;
+    }
+
+    /** @return the PEP 792 status, {@link ProjectStatus#ACTIVE} by default */
+    public ProjectStatus status() {
+        return status;
+    }
+
+    /** @return the URL of the project's source repository, if known (credentials stripped) */
+    public Optional<String> sourceUrl() {
+        return Optional.ofNullable(sourceUrl);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Project p && name.display().equals(p.name.display())
+                && distributions.equals(p.distributions) && versions.equals(p.versions) && status.equals(p.status)
+                && Objects.equals(sourceUrl, p.sourceUrl);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name.display(), distributions, versions, status, sourceUrl);
+    }
+
+    @Override
+    public String toString() {
+        return "Project[" + name.display() + ", " + distributions.size() + " distributions, versions=" + versions
+                + ", status=" + status.marker().value() + "]";
+    }
+
+    /** Builds a {@link Project}. Not thread-safe. */
+    public static final class Builder {
+        private final ProjectName name;
+        private final List<Distribution> distributions = new ArrayList<>();
+        private final List<String> versions = new ArrayList<>();
+        private ProjectStatus status = ProjectStatus.ACTIVE;
+        private @Nullable String sourceUrl;
+
+        private Builder(ProjectName name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /**
+         * Adds a distribution.
+         *
+         * @param distribution the distribution
+         * @return this builder
+         */
+        public Builder add(Distribution distribution) {
+            distributions.add(Objects.requireNonNull(distribution, "distribution"));
+            return this;
+        }
+
+        /**
+         * Adds distributions.
+         *
+         * @param more the distributions
+         * @return this builder
+         */
+        public Builder addAll(Iterable<Distribution> more) {
+            more.forEach(this::add);
+            return this;
+        }
+
+        /**
+         * Declares a version (PEP 700), as written.
+         *
+         * @param version the version text
+         * @return this builder
+         */
+        public Builder version(String version) {
+            versions.add(Objects.requireNonNull(version, "version"));
+            return this;
+        }
+
+        /**
+         * Sets the status.
+         *
+         * @param value the status
+         * @return this builder
+         */
+        public Builder status(ProjectStatus value) {
+            this.status = Objects.requireNonNull(value, "status");
+            return this;
+        }
+
+        /**
+         * Sets the source repository URL (must not hold credentials), or null.
+         *
+         * @param url the URL
+         * @return this builder
+         */
+        public Builder sourceUrl(@Nullable String url) {
+            this.sourceUrl = url;
+            return this;
+        }
+
+        /** @return the project */
+        public Project build() {
+            return new Project(this);
+        }
+    }
+}

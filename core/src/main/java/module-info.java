@@ -1,0 +1,9 @@
+/**
+ * gitpypi core.
+ */
+module dev.gitpypi.core {
+    requires static transitive org.jspecify;
+    requires com.fasterxml.jackson.core;
+
+    exports dev.gitpypi.core;
+}
