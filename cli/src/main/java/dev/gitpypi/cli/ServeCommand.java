@@ -1,0 +1,72 @@
+package dev.gitpypi.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gitpypi serve}: serves a built site with PEP 691 content negotiation. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {
+            "Serves a built site over HTTP as a simple repository that pip and uv install from:",
+            "PEP 691 content negotiation on Accept (q-values) and ?format=, the exact media types, Vary: Accept,",
+            "ETag and Last-Modified, redirects to the trailing-slash and normalized-name URLs, 404 and 406.",
+            "Runs until interrupted (Ctrl-C)."})
+final class ServeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR",
+            description = "The site folder (holding simple/), or a simple root itself.")
+    private Path dir;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8000",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    private String bind;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("no such folder: " + dir);
+        }
+        if (!Files.isDirectory(dir.resolve("simple")) && !Files.isRegularFile(dir.resolve("index.html"))) {
+            throw new UsageException("not a site: " + dir + " has neither simple/ nor index.html");
+        }
+        if (port < 0 || port > 65535) {
+            throw new UsageException("port out of range: " + port);
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new UsageException("cannot resolve --bind address '" + bind + "'");
+        }
+        SiteServer server = SiteServer.start(dir, new InetSocketAddress(address, port));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "gitpypi-serve-stop"));
+        String url = "http://" + server.host() + ":" + server.port() + "/simple/";
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("serving " + dir + " at " + url);
+        out.println("install with: pip install --index-url " + url + " NAME");
+        out.println("press Ctrl-C to stop");
+        out.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}
