@@ -942,10 +942,14 @@ public final class Version implements Comparable<Version> {
     // Normal form
 
     private void appendBase(StringBuilder out) {
+        appendBase(out, release.length);
+    }
+
+    private void appendBase(StringBuilder out, int parts) {
         if (epoch != 0) {
             appendNumber(out, epoch).append('!');
         }
-        for (int i = 0; i < release.length; i++) {
+        for (int i = 0; i < parts; i++) {
             if (i > 0) {
                 out.append('.');
             }
@@ -967,24 +971,40 @@ public final class Version implements Comparable<Version> {
     public String toString() {
         String t = text;
         if (t == null) {
-            StringBuilder out = new StringBuilder(24);
-            appendBase(out);
-            if (preLabel >= 0) {
-                out.append(PreLabel.values()[preLabel].text);
-                appendNumber(out, preNumber);
-            }
-            if (post != ABSENT) {
-                appendNumber(out.append(".post"), post);
-            }
-            if (dev != ABSENT) {
-                appendNumber(out.append(".dev"), dev);
-            }
-            if (local != null) {
-                out.append('+').append(local);
-            }
-            t = out.toString();
+            t = format(release.length);
             text = t;
         }
         return t;
+    }
+
+    /**
+     * The normal form with trailing zero release parts removed (one part stays), as packaging's
+     * {@code canonicalize_version(v)} writes it: {@code 1.0.0} gives {@code 1}.
+     */
+    String toTrimmedString() {
+        int parts = release.length;
+        while (parts > 1 && release[parts - 1] == 0) {
+            parts--;
+        }
+        return parts == release.length ? toString() : format(parts);
+    }
+
+    private String format(int parts) {
+        StringBuilder out = new StringBuilder(24);
+        appendBase(out, parts);
+        if (preLabel >= 0) {
+            out.append(PreLabel.values()[preLabel].text);
+            appendNumber(out, preNumber);
+        }
+        if (post != ABSENT) {
+            appendNumber(out.append(".post"), post);
+        }
+        if (dev != ABSENT) {
+            appendNumber(out.append(".dev"), dev);
+        }
+        if (local != null) {
+            out.append('+').append(local);
+        }
+        return out.toString();
     }
 }
