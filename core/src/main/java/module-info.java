@@ -8,4 +8,5 @@ module dev.gitpypi.core {
     exports dev.gitpypi.core;
     exports dev.gitpypi.core.render;
     exports dev.gitpypi.core.site;
+    exports dev.gitpypi.core.source;
 }

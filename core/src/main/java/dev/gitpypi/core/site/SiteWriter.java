@@ -457,20 +457,20 @@ public final class SiteWriter {
     }
 
     /**
-     * The latest version of a project for people: the highest version among its listed files that are not yanked,
-     * else among all its files, else among its declared versions.
+     * The latest version of a project for people: the highest final release among its listed files that are not
+     * yanked, else the highest non-yanked version, else the highest of any listed file, else of its declared
+     * versions.
      */
     static Optional<String> latestVersion(Project p) {
         List<Distribution> listed = Links.listed(p);
-        Optional<Version> best = listed.stream().filter(d -> !d.isYanked())
-                .flatMap(d -> Links.versionOf(p.name(), d).stream()).max(Comparator.naturalOrder());
-        if (best.isEmpty()) {
-            best = listed.stream().flatMap(d -> Links.versionOf(p.name(), d).stream())
-                    .max(Comparator.naturalOrder());
-        }
-        if (best.isEmpty()) {
-            best = p.versions().stream().flatMap(v -> Version.tryParse(v).stream()).max(Comparator.naturalOrder());
-        }
+        List<Version> live = listed.stream().filter(d -> !d.isYanked())
+                .flatMap(d -> Links.versionOf(p.name(), d).stream()).toList();
+        Optional<Version> best = live.stream().filter(v -> !v.isPrerelease()).max(Comparator.naturalOrder())
+                .or(() -> live.stream().max(Comparator.naturalOrder()))
+                .or(() -> listed.stream().flatMap(d -> Links.versionOf(p.name(), d).stream())
+                        .max(Comparator.naturalOrder()))
+                .or(() -> p.versions().stream().flatMap(v -> Version.tryParse(v).stream())
+                        .max(Comparator.naturalOrder()));
         return best.map(Version::toString);
     }
 

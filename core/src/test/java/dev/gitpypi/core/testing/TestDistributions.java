@@ -58,10 +58,26 @@ public final class TestDistributions {
      * @throws IOException if writing fails
      */
     public static Path wheel(Path dir, String name, String version, String... extraHeaders) throws IOException {
+        return wheelWithMetadata(dir, name, version, metadata(name, version, extraHeaders));
+    }
+
+    /**
+     * Writes a wheel {@code {name}-{version}-py3-none-any.whl} with the given METADATA text (which may disagree
+     * with the file name, for tests of consistency checks).
+     *
+     * @param dir the folder
+     * @param name the name in file-name form
+     * @param version the version in the file name
+     * @param metadataText the whole METADATA file
+     * @return the wheel
+     * @throws IOException if writing fails
+     */
+    public static Path wheelWithMetadata(Path dir, String name, String version, String metadataText)
+            throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         String distInfo = name + "-" + version + ".dist-info/";
         files.put(name + "/__init__.py", ("VERSION = \"" + version + "\"\n").getBytes(StandardCharsets.UTF_8));
-        files.put(distInfo + "METADATA", metadata(name, version, extraHeaders).getBytes(StandardCharsets.UTF_8));
+        files.put(distInfo + "METADATA", metadataText.getBytes(StandardCharsets.UTF_8));
         files.put(distInfo + "WHEEL", ("Wheel-Version: 1.0\nGenerator: gitpypi-tests\nRoot-Is-Purelib: true\n"
                 + "Tag: py3-none-any\n").getBytes(StandardCharsets.UTF_8));
         StringBuilder record = new StringBuilder();
