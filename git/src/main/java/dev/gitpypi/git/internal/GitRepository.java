@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -27,7 +29,6 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -64,7 +65,7 @@ public final class GitRepository implements AutoCloseable {
     private final ObjectReader reader;
     private final RevWalk walk;
     private final boolean cache;
-    private long fetchedObjects;
+    private long updatedRefs;
 
     private GitRepository(Repository repo, boolean cache) {
         this.repo = repo;
@@ -135,33 +136,69 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
-     * Fetches every tag of the remote into this cache copy (only tags, no branches; shallow: only the tagged
-     * commits and their trees), moving tags that moved and dropping tags that were deleted. Objects already in the
-     * cache are not transferred again.
+     * Brings the tags of this cache copy up to date with the remote: lists the remote's tags (no objects), deletes
+     * tags the remote no longer has, and fetches only the tags that are new or moved (shallow: only the tagged
+     * commits and their trees). When nothing changed, no object is transferred.
      *
      * @param url the remote
      * @param timeout the network time-out
      * @param shallow whether to fetch only the tagged commits (depth 1) instead of their whole history
-     * @throws IOException if the fetch fails; the message holds no credentials
+     * @throws IOException if listing or fetching fails; the message holds no credentials
      */
     public void fetchTags(RemoteUrl url, Duration timeout, boolean shallow) throws IOException {
+        int seconds = (int) Math.max(1, timeout.toSeconds());
+        UsernamePasswordCredentialsProvider credentials = null;
+        if (url.hasCredentials()) {
+            String user = url.user();
+            String password = url.password();
+            credentials = new UsernamePasswordCredentialsProvider(user == null ? "" : user,
+                    password == null ? "" : password);
+        }
         try (Git git = new Git(repo)) {
-            var fetch = git.fetch().setRemote(url.fetchUrl())
-                    .setRefSpecs(new RefSpec("+refs/tags/*:refs/tags/*"))
-                    .setTagOpt(TagOpt.NO_TAGS)
-                    .setRemoveDeletedRefs(true)
-                    .setTimeout((int) Math.max(1, timeout.toSeconds()));
+            Map<String, ObjectId> remote = new TreeMap<>();
+            for (Ref ref : Git.lsRemoteRepository().setRemote(url.fetchUrl()).setTags(true).setHeads(false)
+                    .setTimeout(seconds).setCredentialsProvider(credentials).call()) {
+                if (ref.getName().startsWith(Constants.R_TAGS) && ref.getObjectId() != null) {
+                    remote.put(ref.getName(), ref.getObjectId());
+                }
+            }
+            Map<String, ObjectId> local = new TreeMap<>();
+            for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+                local.put(ref.getName(), ref.getObjectId());
+            }
+            updatedRefs = 0;
+            for (String name : local.keySet()) {
+                if (!remote.containsKey(name)) {
+                    RefUpdate u = repo.updateRef(name);
+                    u.setForceUpdate(true);
+                    u.delete(walk);
+                    updatedRefs++;
+                }
+            }
+            List<RefSpec> specs = new ArrayList<>();
+            boolean wildcard = false;
+            for (Map.Entry<String, ObjectId> e : remote.entrySet()) {
+                if (!e.getValue().equals(local.get(e.getKey()))) {
+                    try {
+                        specs.add(new RefSpec("+" + e.getKey() + ":" + e.getKey()));
+                    } catch (IllegalArgumentException invalidName) {
+                        wildcard = true;
+                    }
+                }
+            }
+            if (specs.isEmpty() && !wildcard) {
+                return;
+            }
+            updatedRefs += specs.size();
+            if (wildcard || specs.size() > 500) {
+                specs = List.of(new RefSpec("+refs/tags/*:refs/tags/*"));
+            }
+            var fetch = git.fetch().setRemote(url.fetchUrl()).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS)
+                    .setTimeout(seconds).setCredentialsProvider(credentials);
             if (shallow) {
                 fetch.setDepth(1);
             }
-            if (url.hasCredentials()) {
-                String user = url.user();
-                String password = url.password();
-                fetch.setCredentialsProvider(new UsernamePasswordCredentialsProvider(user == null ? "" : user,
-                        password == null ? "" : password));
-            }
-            FetchResult result = fetch.call();
-            fetchedObjects = result.getTrackingRefUpdates().size();
+            fetch.call();
         } catch (GitAPIException | RuntimeException e) {
             throw new IOException(url.redact(describe(e)));
         }
@@ -178,9 +215,9 @@ public final class GitRepository implements AutoCloseable {
         return s.length() == 0 ? e.getClass().getSimpleName() : s.toString();
     }
 
-    /** @return how many tag refs the last fetch created, moved or deleted */
+    /** @return how many tags the last fetch created, moved or deleted */
     public long updatedRefs() {
-        return fetchedObjects;
+        return updatedRefs;
     }
 
     /** @return whether this is a cache copy of a remote repository */

@@ -30,7 +30,7 @@ public final class RemoteUrl {
     private RemoteUrl(String fetchUrl, String publicUrl, @Nullable String user, @Nullable String password,
             List<String> secrets) {
         this.fetchUrl = fetchUrl;
-        this.publicUrl = publicUrl;
+        this.publicUrl = publicUrl.matches(".*[^/]/+") ? publicUrl.replaceAll("/+$", "") : publicUrl;
         this.user = user;
         this.password = password;
         List<String> sorted = new ArrayList<>(secrets);
