@@ -1,0 +1,329 @@
+package dev.gitpypi.git;
+
+import dev.gitpypi.core.GitpypiException;
+import dev.gitpypi.core.IndexSource;
+import dev.gitpypi.core.LinkStyle;
+import dev.gitpypi.core.SourceResult;
+import dev.gitpypi.git.internal.Indexer;
+import dev.gitpypi.git.internal.RemoteUrl;
+import dev.gitpypi.git.internal.Settings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Git repository as a package source: every tag that names a version becomes an installable release of the
+ * project whose metadata is at that tag (DESIGN "Link styles", "Where a vcs link points").
+ *
+ * <pre>{@code
+ * SourceResult r = GitSource.remote("https://github.com/org/hello.git")
+ *         .linkStyle(LinkStyle.SDIST)
+ *         .cacheDir(Path.of("cache"))
+ *         .build()
+ *         .read();
+ * }</pre>
+ *
+ * <p>Per tag: the tag pattern gives a version candidate ({@link TagPattern}); the project's name and static
+ * version come from {@code pyproject.toml} {@code [project]}, else {@code setup.cfg} {@code [metadata]}, else the
+ * literal {@code name=}/{@code version=} of {@code setup.py}, else the repository (or folder) name. Tags that are
+ * not versions, two tags for one version, a static version that disagrees with the tag, invalid TOML, files
+ * larger than the bound: each is a {@link dev.gitpypi.core.Problem} naming the repository and the tag, and the
+ * rest of the repository is still indexed.
+ *
+ * <p>Link styles: {@link LinkStyle#VCS} writes {@code git+URL@TAG#egg=name-version} (with
+ * {@code &subdirectory=} for monorepos) for pip (SPEC PIP-06, PIP-07); {@link LinkStyle#SDIST} builds a
+ * deterministic PEP 625 sdist from the tree at the tag (SPEC SD-01..SD-05) that pip and uv install, hosted by
+ * the site ({@link dev.gitpypi.core.Distribution#localFile()}) with its sha256.
+ *
+ * <p>A remote repository is fetched (tags only, shallow) into a bare copy in the cache folder, so a rebuild
+ * transfers only what is new. Credentials in a remote URL are used for fetching only: they never appear in a link,
+ * a log line, a problem or an exception message. Over {@code ssh} JGit runs the program named by the
+ * {@code GIT_SSH} environment variable (for example {@code ssh}).
+ *
+ * <p>Immutable and thread-safe; each {@link #read()} reads the repository afresh.
+ */
+public final class GitSource implements IndexSource {
+    private final Settings settings;
+    private final String description;
+
+    private GitSource(Settings settings, String description) {
+        this.settings = settings;
+        this.description = description;
+    }
+
+    /**
+     * A source for a local repository: a work tree (or a folder inside one) or a bare repository. It is read in
+     * place; links point to its {@code origin} remote, else to a {@code file://} URL (with a warning).
+     *
+     * @param path the repository folder
+     * @return a builder
+     */
+    public static Builder local(Path path) {
+        return new Builder(Objects.requireNonNull(path, "path"), null);
+    }
+
+    /**
+     * A source for a remote repository: {@code https://}, {@code http://}, {@code ssh://}, scp-like
+     * {@code user@host:path}, {@code git://} or {@code file://}. User and password (or token) in the URL are used
+     * to fetch and stripped everywhere else.
+     *
+     * @param url the repository URL
+     * @return a builder
+     * @throws IllegalArgumentException if the URL has another scheme (the message holds no credentials)
+     */
+    public static Builder remote(String url) {
+        return new Builder(null, RemoteUrl.parse(Objects.requireNonNull(url, "url")));
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Reads the tags and builds the releases.
+     *
+     * @return the projects of the repository and the problems found
+     * @throws IOException if the repository cannot be reached or opened at all (and no earlier fetch is cached);
+     *                     the message names the repository and holds no credentials
+     */
+    @Override
+    public SourceResult read() throws IOException {
+        return new Indexer(settings, description).run();
+    }
+
+    @Override
+    public String toString() {
+        return "GitSource[" + description + ", " + settings.linkStyle().value() + "]";
+    }
+
+    /** Configures a {@link GitSource}. Not thread-safe. */
+    public static final class Builder {
+        private final @Nullable Path localPath;
+        private final @Nullable RemoteUrl remote;
+        private LinkStyle linkStyle = LinkStyle.VCS;
+        private TagPattern tagPattern = TagPattern.defaultPattern();
+        private final List<Settings.Folder> projects = new ArrayList<>();
+        private boolean discoverProjects;
+        private @Nullable Path cacheDir;
+        private @Nullable Path sdistDir;
+        private String filesUrl = "../../files/";
+        private boolean pinCommits;
+        private boolean acceptVersionMismatch;
+        private @Nullable String publicUrl;
+        private long maxMetadataBytes = 1 << 20;
+        private Duration timeout = Duration.ofSeconds(60);
+        private boolean shallow = true;
+
+        private Builder(@Nullable Path localPath, @Nullable RemoteUrl remote) {
+            this.localPath = localPath;
+            this.remote = remote;
+        }
+
+        /**
+         * The link style: {@link LinkStyle#VCS} (default) or {@link LinkStyle#SDIST}.
+         *
+         * @param style the style
+         * @return this builder
+         * @throws IllegalArgumentException for another style
+         */
+        public Builder linkStyle(LinkStyle style) {
+            if (style != LinkStyle.VCS && style != LinkStyle.SDIST) {
+                throw new IllegalArgumentException("a git source links with the vcs or sdist style, not "
+                        + style.value());
+            }
+            this.linkStyle = style;
+            return this;
+        }
+
+        /**
+         * The tags of the root project, and of discovered projects ({@link TagPattern#defaultPattern()} unless
+         * set).
+         *
+         * @param pattern the pattern
+         * @return this builder
+         */
+        public Builder tagPattern(TagPattern pattern) {
+            this.tagPattern = Objects.requireNonNull(pattern, "pattern");
+            return this;
+        }
+
+        /**
+         * Adds a project in a folder of the repository (a monorepo) with its own tags. Once any is added only the
+         * added folders are indexed; add {@code ""} for the root project too.
+         *
+         * @param folder the folder, {@code /}-separated, relative to the repository root
+         * @param pattern the tags of that project, such as {@code TagPattern.prefix("pkg-a/")}
+         * @return this builder
+         * @throws IllegalArgumentException if the folder is absolute or climbs out of the repository
+         */
+        public Builder project(String folder, TagPattern pattern) {
+            String f = Objects.requireNonNull(folder, "folder").replaceAll("/+$", "");
+            if (f.startsWith("/") || f.contains("\\") || f.indexOf(0) >= 0
+                    || java.util.Arrays.asList(f.split("/", -1)).contains("..")) {
+                throw new IllegalArgumentException("project folder " + GitpypiException.quote(folder)
+                        + " must be a relative path inside the repository");
+            }
+            projects.add(new Settings.Folder(f.equals(".") ? "" : f, Objects.requireNonNull(pattern, "pattern")));
+            return this;
+        }
+
+        /**
+         * Finds the projects of each tag by their {@code pyproject.toml} (the root and folders up to three levels
+         * down). If the tag pattern has a {@code project} group, a tag is a release only of the project whose name
+         * (or folder name) equals it; otherwise of every project found at the tag.
+         *
+         * @param discover whether to discover projects
+         * @return this builder
+         */
+        public Builder discoverProjects(boolean discover) {
+            this.discoverProjects = discover;
+            return this;
+        }
+
+        /**
+         * The cache folder: bare copies of remote repositories, commit pins, built sdists. Default: the user's
+         * cache folder ({@code $XDG_CACHE_HOME/gitpypi}, else {@code ~/.cache/gitpypi}).
+         *
+         * @param dir the folder
+         * @return this builder
+         */
+        public Builder cacheDir(Path dir) {
+            this.cacheDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * Where built sdists are written (default: {@code sdists} in the cache folder). Each sdist lands in a
+         * sub-folder named by a hash of its commit, folder and metadata, so an unchanged tag reuses its file.
+         *
+         * @param dir the folder
+         * @return this builder
+         */
+        public Builder sdistDir(Path dir) {
+            this.sdistDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * The URL prefix of hosted files as seen from a project page (default {@code ../../files/}, the site
+         * layout {@code files/<name>/<file>}); an sdist's URL is this prefix, the normalized name, {@code /} and
+         * the file name.
+         *
+         * @param prefix the prefix, ending with {@code /}
+         * @return this builder
+         */
+        public Builder filesUrl(String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
+            this.filesUrl = prefix.endsWith("/") ? prefix : prefix + "/";
+            return this;
+        }
+
+        /**
+         * Links a release by the commit id its tag pointed to when first indexed, kept in the cache folder across
+         * builds: a tag that moves later keeps its old commit (and its sdist hash), with a warning. Off by default:
+         * links name the tag, and a moved tag gives a new sdist.
+         *
+         * @param pin whether to pin commits
+         * @return this builder
+         */
+        public Builder pinCommits(boolean pin) {
+            this.pinCommits = pin;
+            return this;
+        }
+
+        /**
+         * Indexes a tag whose static version (in {@code pyproject.toml}, {@code setup.cfg} or {@code setup.py})
+         * disagrees with the tag, under the static version (the one a build produces), with a warning. Off by
+         * default: such tags are skipped with an error.
+         *
+         * @param accept whether to accept mismatches
+         * @return this builder
+         */
+        public Builder acceptVersionMismatch(boolean accept) {
+            this.acceptVersionMismatch = accept;
+            return this;
+        }
+
+        /**
+         * The repository URL written into VCS links and as the projects' source URL (credentials are stripped).
+         * Default: the remote URL; for a local repository its {@code origin} remote, else a {@code file://} URL.
+         *
+         * @param url the URL, such as {@code https://github.com/org/repo.git}
+         * @return this builder
+         */
+        public Builder publicUrl(String url) {
+            this.publicUrl = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /**
+         * The largest metadata file ({@code pyproject.toml}, {@code setup.cfg}, {@code setup.py}) read at a tag;
+         * a larger one is an error for that tag. Default 1 MiB.
+         *
+         * @param bytes the bound, positive
+         * @return this builder
+         */
+        public Builder maxMetadataBytes(long bytes) {
+            if (bytes <= 0 || bytes > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("max metadata bytes must be positive and below 2 GiB: " + bytes);
+            }
+            this.maxMetadataBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The network time-out of a fetch (default 60 s).
+         *
+         * @param value the time-out, at least one second
+         * @return this builder
+         */
+        public Builder timeout(Duration value) {
+            if (value.toSeconds() < 1) {
+                throw new IllegalArgumentException("timeout must be at least one second: " + value);
+            }
+            this.timeout = value;
+            return this;
+        }
+
+        /**
+         * Whether a fetch transfers only the tagged commits (depth 1, the default) or their whole history.
+         *
+         * @param value true for shallow fetches
+         * @return this builder
+         */
+        public Builder shallow(boolean value) {
+            this.shallow = value;
+            return this;
+        }
+
+        /** @return the source */
+        public GitSource build() {
+            Path cache = cacheDir != null ? cacheDir : defaultCacheDir();
+            Path sdists = sdistDir != null ? sdistDir : cache.resolve("sdists");
+            String shown = remote != null ? remote.publicUrl() : String.valueOf(localPath);
+            Settings s = new Settings(localPath, remote, linkStyle, tagPattern, projects, discoverProjects, cache,
+                    sdists, filesUrl, pinCommits, acceptVersionMismatch, publicUrl, maxMetadataBytes, timeout,
+                    shallow);
+            return new GitSource(s, "git:" + RemoteUrl.stripUserInfo(shown));
+        }
+
+        private static Path defaultCacheDir() {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            if (xdg != null && !xdg.isBlank()) {
+                return Path.of(xdg, "gitpypi");
+            }
+            return Path.of(System.getProperty("user.home"), ".cache", "gitpypi").toAbsolutePath();
+        }
+
+        @Override
+        public String toString() {
+            return "GitSource.Builder[" + linkStyle.value().toLowerCase(Locale.ROOT) + "]";
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.gitpypi.git.internal;
+
+import dev.gitpypi.core.LinkStyle;
+import dev.gitpypi.git.TagPattern;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a Git source was configured with.
+ *
+ * @param localPath the local repository, or null for a remote one
+ * @param remote the remote URL, or null for a local one
+ * @param linkStyle {@link LinkStyle#VCS} or {@link LinkStyle#SDIST}
+ * @param tagPattern the tags of the root project (and of discovered projects)
+ * @param projects configured project folders, empty for the root project only
+ * @param discoverProjects whether to find projects by their {@code pyproject.toml}
+ * @param cacheDir the cache folder
+ * @param sdistDir where sdists are written
+ * @param filesUrl the URL prefix of hosted files relative to a project page, ending in {@code /}
+ * @param pinCommits whether links use commit ids kept from the first build
+ * @param acceptVersionMismatch whether a tag whose static version disagrees is used (with the static version)
+ * @param publicUrl the URL written into links, or null to derive it
+ * @param maxMetadataBytes the largest metadata file read
+ * @param timeout the network time-out
+ * @param shallow whether fetches are shallow
+ */
+public record Settings(@Nullable Path localPath, @Nullable RemoteUrl remote, LinkStyle linkStyle,
+        TagPattern tagPattern, List<Folder> projects, boolean discoverProjects, Path cacheDir, Path sdistDir,
+        String filesUrl, boolean pinCommits, boolean acceptVersionMismatch, @Nullable String publicUrl,
+        long maxMetadataBytes, Duration timeout, boolean shallow) {
+    /**
+     * A configured project folder.
+     *
+     * @param folder the folder, {@code /}-separated, {@code ""} for the root
+     * @param tagPattern its tags
+     */
+    public record Folder(String folder, TagPattern tagPattern) {
+    }
+
+    /**
+     * Creates settings.
+     *
+     * @param localPath local
+     * @param remote remote
+     * @param linkStyle style
+     * @param tagPattern pattern
+     * @param projects folders
+     * @param discoverProjects discover
+     * @param cacheDir cache
+     * @param sdistDir sdists
+     * @param filesUrl files URL
+     * @param pinCommits pin
+     * @param acceptVersionMismatch accept
+     * @param publicUrl public URL
+     * @param maxMetadataBytes bound
+     * @param timeout time-out
+     * @param shallow shallow
+     */
+    public Settings {
+        projects = List.copyOf(projects);
+    }
+}

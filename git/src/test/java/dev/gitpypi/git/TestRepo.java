@@ -1,0 +1,145 @@
+package dev.gitpypi.git;
+
+import dev.gitpypi.core.testing.ProcessResult;
+import dev.gitpypi.core.testing.Processes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Git repository made by the {@code git} command for a test, with fixed author, committer and dates (so
+ * commit ids are reproducible) and no user or system Git configuration.
+ */
+final class TestRepo {
+    private final Path dir;
+    private long time = 1_700_000_000L;
+
+    private TestRepo(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Creates a repository with an initial empty state.
+     *
+     * @param dir an absent or empty folder
+     * @return the repository
+     */
+    static TestRepo init(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TestRepo r = new TestRepo(dir);
+        r.git("init", "-q", "-b", "main");
+        return r;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    static void env(Map<String, String> env) {
+        env.keySet().removeIf(k -> k.startsWith("GIT_"));
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        env.put("GIT_CONFIG_GLOBAL", "/dev/null");
+        env.put("GIT_AUTHOR_NAME", "Test");
+        env.put("GIT_AUTHOR_EMAIL", "test@example.invalid");
+        env.put("GIT_COMMITTER_NAME", "Test");
+        env.put("GIT_COMMITTER_EMAIL", "test@example.invalid");
+        env.put("LC_ALL", "C");
+    }
+
+    String git(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        String date = time + " +0000";
+        ProcessResult r = Processes.run(dir, env -> {
+            env(env);
+            env.put("GIT_AUTHOR_DATE", date);
+            env.put("GIT_COMMITTER_DATE", date);
+        }, 60, cmd);
+        if (!r.ok()) {
+            throw new AssertionError("git " + String.join(" ", args) + " failed:\n" + r.output());
+        }
+        return r.output().strip();
+    }
+
+    /** Writes a file (creating folders). */
+    TestRepo write(String path, String content) {
+        return write(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    TestRepo write(String path, byte[] content) {
+        try {
+            Path f = dir.resolve(path);
+            Files.createDirectories(f.getParent());
+            Files.write(f, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    TestRepo delete(String path) {
+        git("rm", "-q", "-r", "--cached", "--ignore-unmatch", path);
+        try {
+            Files.deleteIfExists(dir.resolve(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Commits everything; returns the commit id. */
+    String commit(String message) {
+        time += 60;
+        git("add", "-A");
+        git("commit", "-q", "--allow-empty", "-m", message);
+        return git("rev-parse", "HEAD");
+    }
+
+    TestRepo tag(String name) {
+        git("tag", name);
+        return this;
+    }
+
+    TestRepo annotatedTag(String name) {
+        time += 1;
+        git("tag", "-a", "-m", "release " + name, name);
+        return this;
+    }
+
+    /** Moves a tag to HEAD. */
+    TestRepo moveTag(String name) {
+        git("tag", "-f", name);
+        return this;
+    }
+
+    /** A pyproject.toml with a static version and dependencies. */
+    static String pyproject(String name, String version, String... dependencies) {
+        StringBuilder deps = new StringBuilder();
+        for (String d : dependencies) {
+            deps.append(deps.length() == 0 ? "" : ", ").append('"').append(d).append('"');
+        }
+        return "[project]\nname = \"" + name + "\"\n" + (version == null ? "dynamic = [\"version\"]\n"
+                : "version = \"" + version + "\"\n") + "requires-python = \">=3.8\"\ndependencies = [" + deps
+                + "]\n";
+    }
+
+    /** Adds a ref directly to packed-refs (for names git itself refuses to create). */
+    void packedRef(String refName, String commit) {
+        try {
+            Path packed = dir.resolve(".git/packed-refs");
+            String existing = Files.exists(packed) ? Files.readString(packed) : "# pack-refs with: peeled \n";
+            Files.writeString(packed, existing + commit + " " + refName + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
