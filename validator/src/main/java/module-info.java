@@ -6,6 +6,7 @@ module dev.gitpypi.validator {
     requires transitive dev.gitpypi.core;
     requires org.jsoup;
     requires com.fasterxml.jackson.databind;
+    requires java.net.http;
 
-    // exports dev.gitpypi.validator; (once the package has its first public type)
+    exports dev.gitpypi.validator;
 }
