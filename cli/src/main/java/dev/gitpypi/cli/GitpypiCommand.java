@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             "Turns Git repositories and folders of distributions into a Python package index that pip and uv",
             "install from, and checks any index against the standards."},
         subcommands = {
-            NormalizeCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+            BuildCommand.class, ValidateCommand.class, NormalizeCommand.class, ServeCommand.class,
+            DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",

@@ -74,6 +74,17 @@ public final class Project {
         return versions;
     }
 
+    /**
+     * The versions of this project: those it {@linkplain #versions() declares}, else those of its files (from the
+     * wheel and sdist file names, or the egg fragments of VCS links), in normal form and PEP 440 order, without
+     * duplicates. This is what the JSON page lists as {@code versions} (PEP 700).
+     *
+     * @return the versions
+     */
+    public List<String> releaseVersions() {
+        return dev.gitpypi.core.internal.Links.versions(this);
+    }
+
     /** @return the PEP 792 status, {@link ProjectStatus#ACTIVE} by default */
     public ProjectStatus status() {
         return status;

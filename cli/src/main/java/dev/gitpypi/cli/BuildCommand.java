@@ -1,0 +1,367 @@
+package dev.gitpypi.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.gitpypi.core.Distribution;
+import dev.gitpypi.core.Index;
+import dev.gitpypi.core.IndexConflictException;
+import dev.gitpypi.core.IndexSource;
+import dev.gitpypi.core.LinkStyle;
+import dev.gitpypi.core.Problem;
+import dev.gitpypi.core.Project;
+import dev.gitpypi.core.SourceResult;
+import dev.gitpypi.core.site.SiteReport;
+import dev.gitpypi.core.site.SiteWriter;
+import dev.gitpypi.core.source.LocalFilesSource;
+import dev.gitpypi.core.source.PackageListSource;
+import dev.gitpypi.git.GitSource;
+import dev.gitpypi.git.TagPattern;
+import dev.gitpypi.validator.IndexReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gitpypi build}: reads sources and writes a static site. */
+@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Builds a static index from Git repositories, folders of distributions, package lists and existing",
+            "indexes, and writes it to --out (simple/ pages in HTML and JSON, hosted files, a landing page).",
+            "The site is swapped in whole: on any failure the previous site is left as it was.",
+            "Options may also come from a gitpypi.toml file (--config; ./gitpypi.toml is read when present)."},
+        footer = {"", "Examples:",
+            "  gitpypi build --git https://github.com/org/hello.git --git ../world --out site",
+            "  gitpypi build --git . --link-style sdist --out site --base-url https://org.github.io/index/",
+            "  gitpypi build --files dist/ --out site"})
+final class BuildCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    private OutputOptions output = new OutputOptions();
+
+    @Option(names = "--git", paramLabel = "PATH_OR_URL",
+            description = "A Git repository: a local checkout or a remote URL (https, ssh, git://, file://). Repeatable.")
+    private List<String> git = new ArrayList<>();
+
+    @Option(names = "--files", paramLabel = "DIR", description = "A folder of wheels and sdists to host. Repeatable.")
+    private List<Path> files = new ArrayList<>();
+
+    @Option(names = "--from-index", paramLabel = "URL_OR_DIR",
+            description = "An existing index (site folder, page or http(s) URL) to import. Repeatable.")
+    private List<String> fromIndex = new ArrayList<>();
+
+    @Option(names = "--package-list", paramLabel = "FILE",
+            description = "A list of distribution file names, one per line (dumb-pypi's input); needs --packages-url.")
+    private List<Path> packageList = new ArrayList<>();
+
+    @Option(names = "--package-list-json", paramLabel = "FILE",
+            description = "A list of JSON objects, one per line (dumb-pypi's JSON input); needs --packages-url"
+                    + " unless every entry has a url.")
+    private List<Path> packageListJson = new ArrayList<>();
+
+    @Option(names = "--packages-url", paramLabel = "URL", description = "Where the files of package lists are served.")
+    private @Nullable String packagesUrl;
+
+    @Option(names = "--github-org", paramLabel = "ORG", hidden = true)
+    private List<String> githubOrg = new ArrayList<>();
+
+    @Option(names = "--github-user", paramLabel = "USER", hidden = true)
+    private List<String> githubUser = new ArrayList<>();
+
+    @Option(names = "--github-repo", paramLabel = "OWNER/NAME", hidden = true)
+    private List<String> githubRepo = new ArrayList<>();
+
+    @Option(names = "--github-api-url", paramLabel = "URL", hidden = true)
+    private @Nullable String githubApiUrl;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The site folder to write.")
+    private @Nullable Path out;
+
+    @Option(names = "--link-style", paramLabel = "STYLE",
+            description = "How Git tags reach installers: vcs (git+ links; pip only, the site holds no code) or"
+                    + " sdist (sdists built from each tag and hosted, with hashes; pip and uv). Default: vcs.")
+    private @Nullable String linkStyle;
+
+    @Option(names = "--tag-pattern", paramLabel = "REGEX",
+            description = "Which tags are releases: a regular expression with a named group 'version' (and optionally"
+                    + " 'project'). Default: v? followed by a PEP 440 version.")
+    private @Nullable String tagPattern;
+
+    @Option(names = "--subdirectory", paramLabel = "DIR",
+            description = "A project folder inside the repositories (monorepo). Repeatable.")
+    private List<String> subdirectories = new ArrayList<>();
+
+    @Option(names = "--discover-projects", description = "Find projects by their pyproject.toml inside each tag.")
+    private boolean discoverProjects;
+
+    @Option(names = "--pin-commit", description = "Link VCS releases by commit id instead of tag name (tags can move).")
+    private boolean pinCommit;
+
+    @Option(names = "--allow-version-mismatch",
+            description = "Keep tags whose static version in pyproject.toml disagrees with the tag (reported anyway).")
+    private boolean allowVersionMismatch;
+
+    @Option(names = "--link-url", paramLabel = "URL",
+            description = "The repository URL to write in VCS links of a local --git checkout (default: its origin).")
+    private @Nullable String linkUrl;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The public URL of the site, for the landing page's pip commands.")
+    private @Nullable String baseUrl;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Cache of fetched repositories and built sdists (default: $XDG_CACHE_HOME/gitpypi).")
+    private @Nullable Path cache;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A gitpypi.toml file with build options.")
+    private @Nullable Path config;
+
+    @Option(names = "--json", description = "Print a machine-readable summary of the build on standard output.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        BuildConfig c = loadConfig();
+        merge(c);
+        if (!githubOrg.isEmpty() || !githubUser.isEmpty() || !githubRepo.isEmpty() || githubApiUrl != null) {
+            throw new UsageException("the GitHub source (--github-org, --github-user, --github-repo) is not part of"
+                    + " this version yet; use --git with the repositories' URLs");
+        }
+        if (out == null) {
+            throw new UsageException("missing --out DIR (or 'out' in gitpypi.toml)");
+        }
+        LinkStyle style = LinkStyle.fromValue(linkStyle == null ? "vcs" : linkStyle)
+                .filter(s -> s == LinkStyle.VCS || s == LinkStyle.SDIST)
+                .orElseThrow(() -> new UsageException("invalid --link-style '" + linkStyle
+                        + "': Git sources link as vcs or sdist (folders of files are always hosted)"));
+        List<IndexSource> sources = sources(c, style);
+        if (sources.isEmpty()) {
+            throw new UsageException("no source: give --git, --files, --from-index or --package-list"
+                    + " (or a gitpypi.toml with them)");
+        }
+        try (Reporter reporter = output.reporter(spec)) {
+            return build(sources, style, reporter);
+        }
+    }
+
+    private int build(List<IndexSource> sources, LinkStyle style, Reporter reporter) throws IOException {
+        Index index = Index.empty();
+        List<Problem> problems = new ArrayList<>();
+        for (IndexSource source : sources) {
+            reporter.begin("reading " + source.description(), -1);
+            SourceResult result = source.read();
+            reporter.end(summary(result.index()) + (result.problems().isEmpty() ? ""
+                    : ", " + result.problems().size() + " problem" + (result.problems().size() == 1 ? "" : "s")));
+            for (Problem p : result.problems()) {
+                String line = p.location() + ": " + p.message();
+                if (p.severity() == Problem.Severity.ERROR) {
+                    reporter.error(line);
+                } else {
+                    reporter.warning(line);
+                }
+            }
+            problems.addAll(result.problems());
+            try {
+                index = index.merge(result.index());
+            } catch (IndexConflictException e) {
+                throw new UsageException(e.getMessage() + "; nothing was written");
+            }
+        }
+        SiteWriter writer = SiteWriter.builder().baseUrl(baseUrl).json(jsonPages == null || jsonPages)
+                .title(title == null ? "Python package index" : title).build();
+        reporter.begin("writing " + out, -1);
+        SiteReport report = writer.write(index, out);
+        reporter.end(report.filesWritten() + " files written, " + report.filesUnchanged() + " unchanged, "
+                + report.filesDeleted() + " deleted");
+        long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
+        long warnings = problems.size() - errors;
+        reporter.info("built " + out + ": " + summary(index) + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
+                + ", " + errors + " error" + (errors == 1 ? "" : "s"));
+        if (json) {
+            printJson(index, report, problems, style);
+        }
+        return errors > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private void printJson(Index index, SiteReport report, List<Problem> problems, LinkStyle style)
+            throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schema-version", 1);
+        m.put("out", String.valueOf(out));
+        m.put("link-style", style.value());
+        m.put("projects", index.size());
+        m.put("versions", versions(index));
+        m.put("distributions", index.projects().values().stream().mapToInt(p -> p.distributions().size()).sum());
+        m.put("files-written", report.filesWritten());
+        m.put("files-unchanged", report.filesUnchanged());
+        m.put("files-deleted", report.filesDeleted());
+        m.put("warnings", problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count());
+        m.put("errors", problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count());
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Project p : index.projects().values()) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("name", p.name().normalized());
+            pm.put("display-name", p.name().display());
+            pm.put("versions", p.releaseVersions());
+            pm.put("files", p.distributions().stream().map(Distribution::filename).toList());
+            list.add(pm);
+        }
+        m.put("project-list", list);
+        m.put("problems", problems.stream().map(p -> {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT));
+            pm.put("location", p.location());
+            pm.put("message", p.message());
+            return pm;
+        }).toList());
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+        stdout.flush();
+    }
+
+    private static int versions(Index index) {
+        return index.projects().values().stream().mapToInt(p -> p.releaseVersions().size()).sum();
+    }
+
+    private static String summary(Index index) {
+        int projects = index.size();
+        return projects + " project" + (projects == 1 ? "" : "s") + ", " + versions(index) + " version"
+                + (versions(index) == 1 ? "" : "s");
+    }
+
+    // ---- options and configuration
+
+    private @Nullable String title;
+    private @Nullable Boolean jsonPages;
+
+    private BuildConfig loadConfig() throws IOException {
+        Path file = config;
+        if (file == null) {
+            Path implicit = Path.of("gitpypi.toml");
+            if (!Files.isRegularFile(implicit)) {
+                return new BuildConfig();
+            }
+            file = implicit;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no such configuration file: " + file);
+        }
+        return BuildConfig.read(file);
+    }
+
+    private void merge(BuildConfig c) {
+        out = out != null ? out : c.out;
+        linkStyle = linkStyle != null ? linkStyle : c.linkStyle;
+        baseUrl = baseUrl != null ? baseUrl : c.baseUrl;
+        cache = cache != null ? cache : c.cache;
+        packagesUrl = packagesUrl != null ? packagesUrl : c.packagesUrl;
+        tagPattern = tagPattern != null ? tagPattern : c.tagPattern;
+        pinCommit = pinCommit || Boolean.TRUE.equals(c.pinCommit);
+        allowVersionMismatch = allowVersionMismatch || Boolean.TRUE.equals(c.allowVersionMismatch);
+        discoverProjects = discoverProjects || Boolean.TRUE.equals(c.discoverProjects);
+        title = c.title;
+        jsonPages = c.jsonPages;
+    }
+
+    private List<IndexSource> sources(BuildConfig c, LinkStyle style) {
+        List<IndexSource> sources = new ArrayList<>();
+        List<BuildConfig.GitEntry> gitEntries = new ArrayList<>(c.git);
+        for (String g : git) {
+            gitEntries.add(new BuildConfig.GitEntry(g, null, linkUrl, subdirectories));
+        }
+        for (BuildConfig.GitEntry e : gitEntries) {
+            sources.add(gitSource(e, style));
+        }
+        List<Path> folders = new ArrayList<>(c.files);
+        folders.addAll(files);
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                throw new UsageException("--files: no such folder: " + folder);
+            }
+            sources.add(LocalFilesSource.of(folder));
+        }
+        List<String> indexes = new ArrayList<>(c.fromIndex);
+        indexes.addAll(fromIndex);
+        for (String target : indexes) {
+            sources.add(new ImportedIndexSource(target));
+        }
+        List<Path> lists = new ArrayList<>(c.packageList);
+        lists.addAll(packageList);
+        List<Path> jsonLists = new ArrayList<>(c.packageListJson);
+        jsonLists.addAll(packageListJson);
+        for (Path list : lists) {
+            requireFile("--package-list", list);
+            if (packagesUrl == null) {
+                throw new UsageException("--package-list needs --packages-url: the URL the files are served from");
+            }
+            sources.add(PackageListSource.plain(list, packagesUrl));
+        }
+        for (Path list : jsonLists) {
+            requireFile("--package-list-json", list);
+            sources.add(PackageListSource.json(list, packagesUrl));
+        }
+        return sources;
+    }
+
+    private static void requireFile(String option, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException(option + ": no such file: " + file);
+        }
+    }
+
+    private IndexSource gitSource(BuildConfig.GitEntry e, LinkStyle style) {
+        String location = e.location();
+        boolean local = !location.contains("://") && !location.matches("[^/]+@[^/:]+:.*");
+        if (local && !Files.isDirectory(Path.of(location))) {
+            throw new UsageException("--git: no such folder: " + location
+                    + " (give a local checkout or a URL: https://, ssh://, git://, file://)");
+        }
+        GitSource.Builder b = local ? GitSource.local(Path.of(location)) : GitSource.remote(location);
+        b.linkStyle(style).pinCommits(pinCommit).acceptVersionMismatch(allowVersionMismatch)
+                .discoverProjects(discoverProjects);
+        String pattern = e.tagPattern() != null ? e.tagPattern() : tagPattern;
+        TagPattern tags = pattern == null ? TagPattern.defaultPattern() : TagPattern.regex(pattern);
+        if (pattern != null) {
+            b.tagPattern(tags);
+        }
+        for (String folder : e.folders()) {
+            b.project(folder, tags);
+        }
+        if (e.linkUrl() != null) {
+            b.publicUrl(e.linkUrl());
+        }
+        if (cache != null) {
+            b.cacheDir(cache);
+        }
+        return b.build();
+    }
+
+    /** An existing index read back into the model (links become absolute). */
+    private static final class ImportedIndexSource implements IndexSource {
+        private final String target;
+
+        ImportedIndexSource(String target) {
+            this.target = target;
+        }
+
+        @Override
+        public String description() {
+            return "index " + target;
+        }
+
+        @Override
+        public SourceResult read() throws IOException {
+            return new SourceResult(IndexReader.defaults().read(target), List.of());
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.gitpypi.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The build options of a {@code gitpypi.toml} file: the same options as {@code gitpypi build}, so CI can keep them
+ * in the repository. Keys are the long option names without dashes in front; sources are arrays. Relative paths
+ * are relative to the file's folder.
+ *
+ * <pre>
+ * out = "site"
+ * link-style = "vcs"
+ * base-url = "https://your-org.github.io/python-index/"
+ * git = ["https://github.com/your-org/hello.git", { url = "../monorepo", tag-pattern = "(?&lt;project&gt;[^/]+)/v(?&lt;version&gt;.+)" }]
+ * files = ["dist"]
+ * </pre>
+ */
+final class BuildConfig {
+    private static final Set<String> KEYS = Set.of("out", "link-style", "base-url", "cache", "git", "files",
+            "from-index", "package-list", "package-list-json", "packages-url", "tag-pattern", "pin-commit",
+            "allow-version-mismatch", "discover-projects", "link-url", "title", "json-pages");
+    private static final Set<String> GIT_KEYS = Set.of("url", "tag-pattern", "link-url", "subdirectories");
+
+    /** One Git source and its own options. */
+    record GitEntry(String location, @Nullable String tagPattern, @Nullable String linkUrl, List<String> folders) {
+    }
+
+    @Nullable Path out;
+    @Nullable String linkStyle;
+    @Nullable String baseUrl;
+    @Nullable Path cache;
+    final List<GitEntry> git = new ArrayList<>();
+    final List<Path> files = new ArrayList<>();
+    final List<String> fromIndex = new ArrayList<>();
+    final List<Path> packageList = new ArrayList<>();
+    final List<Path> packageListJson = new ArrayList<>();
+    @Nullable String packagesUrl;
+    @Nullable String tagPattern;
+    @Nullable Boolean pinCommit;
+    @Nullable Boolean allowVersionMismatch;
+    @Nullable Boolean discoverProjects;
+    @Nullable String title;
+    @Nullable Boolean jsonPages;
+
+    /**
+     * Reads a configuration file.
+     *
+     * @param file the file
+     * @return the options it holds
+     * @throws UsageException if it is not valid TOML or holds an unknown key or a wrong type
+     * @throws IOException if it cannot be read
+     */
+    static BuildConfig read(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = new TomlMapper().readTree(Files.readString(file));
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new UsageException(file + ": not valid TOML: " + e.getOriginalMessage());
+        }
+        Path base = file.toAbsolutePath().getParent();
+        BuildConfig c = new BuildConfig();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
+            String key = e.getKey();
+            JsonNode v = e.getValue();
+            if (!KEYS.contains(key)) {
+                throw new UsageException(file + ": unknown key '" + key + "' (known: " + String.join(", ",
+                        new java.util.TreeSet<>(KEYS)) + ")");
+            }
+            switch (key) {
+                case "out" -> c.out = base.resolve(text(file, key, v));
+                case "cache" -> c.cache = base.resolve(text(file, key, v));
+                case "link-style" -> c.linkStyle = text(file, key, v);
+                case "base-url" -> c.baseUrl = text(file, key, v);
+                case "packages-url" -> c.packagesUrl = text(file, key, v);
+                case "tag-pattern" -> c.tagPattern = text(file, key, v);
+                case "title" -> c.title = text(file, key, v);
+                case "link-url" -> throw new UsageException(file + ": 'link-url' belongs in a git table: "
+                        + "git = [{ url = \"…\", link-url = \"…\" }]");
+                case "pin-commit" -> c.pinCommit = bool(file, key, v);
+                case "allow-version-mismatch" -> c.allowVersionMismatch = bool(file, key, v);
+                case "discover-projects" -> c.discoverProjects = bool(file, key, v);
+                case "json-pages" -> c.jsonPages = bool(file, key, v);
+                case "files" -> texts(file, key, v).forEach(s -> c.files.add(base.resolve(s)));
+                case "from-index" -> texts(file, key, v).forEach(s -> c.fromIndex.add(
+                        s.contains("://") ? s : base.resolve(s).toString()));
+                case "package-list" -> texts(file, key, v).forEach(s -> c.packageList.add(base.resolve(s)));
+                case "package-list-json" -> texts(file, key, v).forEach(s -> c.packageListJson.add(base.resolve(s)));
+                case "git" -> {
+                    for (JsonNode item : array(file, key, v)) {
+                        c.git.add(gitEntry(file, base, item));
+                    }
+                }
+                default -> throw new IllegalStateException(key);
+            }
+        }
+        return c;
+    }
+
+    private static GitEntry gitEntry(Path file, Path base, JsonNode item) {
+        if (item.isTextual()) {
+            return new GitEntry(location(base, item.asText()), null, null, List.of());
+        }
+        if (!item.isObject()) {
+            throw new UsageException(file + ": each 'git' entry is a string or a table with url, tag-pattern,"
+                    + " link-url, subdirectories");
+        }
+        for (Iterator<String> names = item.fieldNames(); names.hasNext();) {
+            String k = names.next();
+            if (!GIT_KEYS.contains(k)) {
+                throw new UsageException(file + ": unknown key '" + k + "' in a git entry (known: link-url,"
+                        + " subdirectories, tag-pattern, url)");
+            }
+        }
+        JsonNode url = item.get("url");
+        if (url == null) {
+            throw new UsageException(file + ": a git entry needs 'url'");
+        }
+        JsonNode tp = item.get("tag-pattern");
+        JsonNode lu = item.get("link-url");
+        JsonNode sub = item.get("subdirectories");
+        return new GitEntry(location(base, text(file, "url", url)), tp == null ? null : text(file, "tag-pattern", tp),
+                lu == null ? null : text(file, "link-url", lu),
+                sub == null ? List.of() : texts(file, "subdirectories", sub));
+    }
+
+    /** A URL stays as it is; a path is resolved against the configuration file's folder. */
+    private static String location(Path base, String value) {
+        return value.contains("://") || value.matches("[^/]+@[^/:]+:.*") ? value : base.resolve(value).toString();
+    }
+
+    private static String text(Path file, String key, JsonNode v) {
+        if (!v.isTextual()) {
+            throw new UsageException(file + ": '" + key + "' must be a string");
+        }
+        return v.asText();
+    }
+
+    private static boolean bool(Path file, String key, JsonNode v) {
+        if (!v.isBoolean()) {
+            throw new UsageException(file + ": '" + key + "' must be true or false");
+        }
+        return v.asBoolean();
+    }
+
+    private static List<JsonNode> array(Path file, String key, JsonNode v) {
+        List<JsonNode> items = new ArrayList<>();
+        if (v.isArray()) {
+            v.forEach(items::add);
+        } else {
+            items.add(v);
+        }
+        return items;
+    }
+
+    private static List<String> texts(Path file, String key, JsonNode v) {
+        return array(file, key, v).stream().map(n -> text(file, key, n)).toList();
+    }
+}
