@@ -55,6 +55,8 @@ public final class GitpypiCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // names may start with '-' (invalid ones, for --check to report): take unknown options as names
+        cl.getSubcommands().get("normalize").setUnmatchedOptionsArePositionalParams(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("gitpypi: " + ex.getMessage());

@@ -39,14 +39,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new UsageException("port out of range: " + port);
+        }
         if (!Files.isDirectory(dir)) {
             throw new UsageException("no such folder: " + dir);
         }
         if (!Files.isDirectory(dir.resolve("simple")) && !Files.isRegularFile(dir.resolve("index.html"))) {
             throw new UsageException("not a site: " + dir + " has neither simple/ nor index.html");
-        }
-        if (port < 0 || port > 65535) {
-            throw new UsageException("port out of range: " + port);
         }
         InetAddress address;
         try {

@@ -72,6 +72,10 @@ final class ValidateCommand implements Callable<Integer> {
         if (!url && !Files.exists(Path.of(target))) {
             throw new UsageException("no such file or folder: " + target);
         }
+        if (!url && Files.isDirectory(Path.of(target)) && !isSite(Path.of(target))) {
+            throw new UsageException("not an index: " + target + " holds neither simple/ nor an index.html or"
+                    + " index.json page");
+        }
         Validator.Builder b = Validator.builder().deep(deep);
         for (String s : severities) {
             int eq = s.indexOf('=');
@@ -96,6 +100,11 @@ final class ValidateCommand implements Callable<Integer> {
             err.flush();
         }
         return threshold != null && report.exceeds(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private static boolean isSite(Path dir) {
+        return Files.isDirectory(dir.resolve("simple")) || Files.isRegularFile(dir.resolve("index.html"))
+                || Files.isRegularFile(dir.resolve("index.json"));
     }
 
     private static String summary(Report report) {
