@@ -326,7 +326,10 @@ final class BuildCommand implements Callable<Integer> {
             throw new UsageException("--git: no such folder: " + location
                     + " (give a local checkout or a URL: https://, ssh://, git://, file://)");
         }
-        GitSource.Builder b = local ? GitSource.local(Path.of(location)) : GitSource.remote(location);
+        GitSource.Builder b = local ? GitSource.local(Path.of(location)) : GitSource.remote(withToken(location));
+        if (!local && !withToken(location).equals(location) && e.linkUrl() == null) {
+            b.publicUrl(location);
+        }
         b.linkStyle(style).pinCommits(pinCommit).acceptVersionMismatch(allowVersionMismatch)
                 .discoverProjects(discoverProjects);
         String pattern = e.tagPattern() != null ? e.tagPattern() : tagPattern;
@@ -344,6 +347,25 @@ final class BuildCommand implements Callable<Integer> {
             b.cacheDir(cache);
         }
         return b.build();
+    }
+
+    /**
+     * For {@code https://github.com/…} URLs without credentials, the token of {@code GITHUB_TOKEN} or
+     * {@code GH_TOKEN} (as GitHub Actions provides it) is used to fetch; it is sent to github.com only and, like any
+     * credential in a URL, never written to links, logs or messages.
+     */
+    static String withToken(String url) {
+        if (!url.startsWith("https://github.com/")) {
+            return url;
+        }
+        String token = System.getenv("GITHUB_TOKEN");
+        if (token == null || token.isBlank()) {
+            token = System.getenv("GH_TOKEN");
+        }
+        if (token == null || token.isBlank() || !token.matches("[A-Za-z0-9_]+")) {
+            return url;
+        }
+        return "https://x-access-token:" + token + "@github.com/" + url.substring("https://github.com/".length());
     }
 
     /** An existing index read back into the model (links become absolute). */
