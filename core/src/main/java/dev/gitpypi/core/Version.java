@@ -129,11 +129,12 @@ public final class Version implements Comparable<Version> {
      */
     public static Version parse(CharSequence text) {
         Objects.requireNonNull(text, "version text must not be null");
-        Object result = new Parser(text).run();
-        if (result instanceof Version v) {
-            return v;
+        Parser parser = new Parser(text);
+        Version v = parser.run();
+        if (v == null) {
+            throw new InvalidVersionException(parser.message());
         }
-        throw new InvalidVersionException((String) result);
+        return v;
     }
 
     /**
@@ -146,8 +147,7 @@ public final class Version implements Comparable<Version> {
         if (text == null) {
             return Optional.empty();
         }
-        Object result = new Parser(text).run();
-        return result instanceof Version v ? Optional.of(v) : Optional.empty();
+        return Optional.ofNullable(new Parser(text).run());
     }
 
     /**
@@ -157,7 +157,7 @@ public final class Version implements Comparable<Version> {
      * @return true if {@link #parse(CharSequence)} would accept it
      */
     public static boolean isValid(@Nullable CharSequence text) {
-        return text != null && new Parser(text).run() instanceof Version;
+        return text != null && new Parser(text).run() != null;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -171,13 +171,17 @@ public final class Version implements Comparable<Version> {
         private boolean normal = true;
         private long lastNumber;
         private @Nullable List<BigInteger> bigs;
+        private int errorAt;
+        private String errorExpected = "";
+        private boolean errorTooLong;
+        private @Nullable String errorWhy;
 
         Parser(CharSequence s) {
             this.s = s;
         }
 
-        /** Returns a Version or the error message. */
-        Object run() {
+        /** Returns the version, or null (then {@link #message()} says why). */
+        @Nullable Version run() {
             int n = s.length();
             int start = 0;
             while (start < n && isPythonSpace(s.charAt(start))) {
@@ -208,8 +212,6 @@ public final class Version implements Comparable<Version> {
             }
             long epoch = 0;
             pos = firstEnd;
-            long[] release = new long[4];
-            int count = 0;
             if (at(pos) == '!') {
                 epoch = number(first, firstEnd);
                 if (epoch == 0) {
@@ -226,21 +228,20 @@ public final class Version implements Comparable<Version> {
                 }
                 pos = firstEnd;
             }
-            release[count++] = number(first, firstEnd);
-            while (at(pos) == '.' && isDigit(at(pos + 1))) {
+            int parts = 1;
+            for (int j = pos; at(j) == '.' && isDigit(at(j + 1)); j = digits(j + 1)) {
+                parts++;
+            }
+            long[] release = new long[parts];
+            release[0] = number(first, firstEnd);
+            for (int k = 1; k < parts; k++) {
                 int a = pos + 1;
                 int b = digits(a);
                 if (b - a > MAX_DIGITS) {
                     return tooLong(a);
                 }
-                if (count == release.length) {
-                    release = java.util.Arrays.copyOf(release, count * 2);
-                }
-                release[count++] = number(a, b);
+                release[k] = number(a, b);
                 pos = b;
-            }
-            if (count != release.length) {
-                release = java.util.Arrays.copyOf(release, count);
             }
 
             // pre-release: [._-]? (alpha|a|beta|b|preview|pre|c|rc) [._-]? [0-9]*
@@ -536,22 +537,38 @@ public final class Version implements Comparable<Version> {
             return true;
         }
 
-        private String unexpected(String expected) {
-            if (pos >= end) {
-                return fail("expected " + expected + " at the end");
+        /** Records an unexpected character (or end) at {@link #pos}; returns null. */
+        private @Nullable Version unexpected(String expected) {
+            errorAt = pos;
+            errorExpected = expected;
+            return null;
+        }
+
+        private @Nullable Version tooLong(int at) {
+            errorAt = at;
+            errorTooLong = true;
+            return null;
+        }
+
+        private @Nullable Version fail(String why) {
+            errorWhy = why;
+            return null;
+        }
+
+        /** The message for the failure that {@link #run()} recorded; built only when asked for. */
+        String message() {
+            String why = errorWhy;
+            if (why == null && errorTooLong) {
+                why = "the number at index " + errorAt + " has more than " + MAX_DIGITS
+                        + " digits (Python's int() limit, which packaging inherits)";
+            } else if (why == null && errorAt >= end) {
+                why = "expected " + errorExpected + " at the end";
+            } else if (why == null) {
+                char c = s.charAt(errorAt);
+                String shown = c < 0x20 || c == 0x7f ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c)
+                        : String.valueOf(c);
+                why = "unexpected '" + shown + "' at index " + errorAt + ", expected " + errorExpected;
             }
-            char c = s.charAt(pos);
-            String shown = c < 0x20 || c == 0x7f ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c)
-                    : String.valueOf(c);
-            return fail("unexpected '" + shown + "' at index " + pos + ", expected " + expected);
-        }
-
-        private String tooLong(int at) {
-            return fail("the number at index " + at + " has more than " + MAX_DIGITS
-                    + " digits (Python's int() limit, which packaging inherits)");
-        }
-
-        private String fail(String why) {
             return "invalid version " + GitpypiException.quote(s) + ": " + why
                     + "; a PEP 440 version looks like 1.2.3, 1.0rc1, 2!1.0.post1.dev2 or 1.0+local.1 (SPEC VER-01,"
                     + " VER-03)";
