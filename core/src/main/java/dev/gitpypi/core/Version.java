@@ -129,6 +129,10 @@ public final class Version implements Comparable<Version> {
      */
     public static Version parse(CharSequence text) {
         Objects.requireNonNull(text, "version text must not be null");
+        Version simple = parseSimple(text);
+        if (simple != null) {
+            return simple;
+        }
         Parser parser = new Parser(text);
         Version v = parser.run();
         if (v == null) {
@@ -147,7 +151,8 @@ public final class Version implements Comparable<Version> {
         if (text == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(new Parser(text).run());
+        Version simple = parseSimple(text);
+        return Optional.ofNullable(simple != null ? simple : new Parser(text).run());
     }
 
     /**
@@ -157,7 +162,43 @@ public final class Version implements Comparable<Version> {
      * @return true if {@link #parse(CharSequence)} would accept it
      */
     public static boolean isValid(@Nullable CharSequence text) {
-        return text != null && new Parser(text).run() != null;
+        return text != null && (parseSimple(text) != null || new Parser(text).run() != null);
+    }
+
+    /**
+     * The fast path for the commonest spelling, a normal-form release of digits and dots ({@code 1.2.3}) with
+     * parts of at most 18 digits; returns null for anything else (the general parser then decides).
+     */
+    private static @Nullable Version parseSimple(CharSequence s) {
+        int n = s.length();
+        int parts = 1;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                parts++;
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        long[] release = new long[parts];
+        int k = 0;
+        int start = 0;
+        long value = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? s.charAt(i) : '.';
+            if (c == '.') {
+                int digits = i - start;
+                if (digits == 0 || digits > LONG_DIGITS || digits > 1 && s.charAt(start) == '0') {
+                    return null;
+                }
+                release[k++] = value;
+                value = 0;
+                start = i + 1;
+            } else {
+                value = value * 10 + (c - '0');
+            }
+        }
+        return new Version(0, release, -1, 0, ABSENT, ABSENT, null, null, s instanceof String str ? str : null);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -734,11 +775,6 @@ public final class Version implements Comparable<Version> {
 
     // ---------------------------------------------------------------------------------------------------------
     // Derived versions used by specifiers
-
-    /** This version without its local label. */
-    Version withoutLocal() {
-        return local == null ? this : new Version(epoch, release, preLabel, preNumber, post, dev, null, bigs, null);
-    }
 
     /** This version with {@code dev=0} and no local label (packaging's {@code _earliest_prerelease}). */
     Version withDev0() {
