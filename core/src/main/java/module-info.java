@@ -6,4 +6,7 @@ module dev.gitpypi.core {
     requires com.fasterxml.jackson.core;
 
     exports dev.gitpypi.core;
+    exports dev.gitpypi.core.render;
+    exports dev.gitpypi.core.site;
+    exports dev.gitpypi.core.source;
 }

@@ -1,0 +1,97 @@
+package dev.gitpypi.core.internal;
+
+import java.io.IOException;
+
+/**
+ * The one place where text becomes HTML (DESIGN security rules, SPEC REN-06, P503-13). Every attribute value and
+ * every text node that gitpypi writes goes through {@link #escape(CharSequence, Appendable)}.
+ *
+ * <p>The escaped form, parsed by any HTML5 parser (pip's {@code html.parser}, jsoup, browsers), gives back the
+ * original string, with two exceptions the HTML syntax cannot carry and parsers replace anyway: NUL and unpaired
+ * surrogates become U+FFFD. Carriage returns are written as {@code &#13;} because a parser turns a raw CR into LF.
+ */
+public final class Html {
+    private Html() {
+    }
+
+    /**
+     * Appends a string escaped for an HTML attribute value in double quotes or for a text node.
+     *
+     * @param s the raw text
+     * @param out where to append
+     * @throws IOException if appending fails
+     */
+    public static void escape(CharSequence s, Appendable out) throws IOException {
+        int n = s.length();
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            String replacement;
+            switch (c) {
+                case '&' -> replacement = "&amp;";
+                case '<' -> replacement = "&lt;";
+                case '>' -> replacement = "&gt;";
+                case '"' -> replacement = "&quot;";
+                case '\'' -> replacement = "&#39;";
+                case '\r' -> replacement = "&#13;";
+                case '\0' -> replacement = "\uFFFD";
+                default -> {
+                    if (Character.isSurrogate(c)) {
+                        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                            i++;
+                            continue;
+                        }
+                        replacement = "\uFFFD";
+                    } else {
+                        continue;
+                    }
+                }
+            }
+            out.append(s, start, i).append(replacement);
+            start = i + 1;
+        }
+        out.append(s, start, n);
+    }
+
+    /**
+     * The escaped form of a string.
+     *
+     * @param s the raw text
+     * @return the escaped text
+     */
+    public static String escape(CharSequence s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        try {
+            escape(s, b);
+        } catch (IOException e) {
+            throw new AssertionError(e); // a StringBuilder does not throw
+        }
+        return b.toString();
+    }
+
+    /**
+     * What a parser gives back for a string written with {@link #escape(CharSequence, Appendable)}: the string
+     * with NUL and unpaired surrogates replaced by U+FFFD. The JSON renderer writes this form too, so both pages
+     * carry the same values.
+     *
+     * @param s the raw text
+     * @return the text a parser reads back
+     */
+    public static String parsedForm(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '\0') {
+                b.append('\uFFFD');
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(c).append(s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                b.append('\uFFFD');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}
