@@ -112,7 +112,6 @@ public final class GitSource implements IndexSource {
         private boolean discoverProjects;
         private @Nullable Path cacheDir;
         private @Nullable Path sdistDir;
-        private String filesUrl = "../../files/";
         private boolean pinCommits;
         private boolean acceptVersionMismatch;
         private @Nullable String publicUrl;
@@ -200,27 +199,14 @@ public final class GitSource implements IndexSource {
 
         /**
          * Where built sdists are written (default: {@code sdists} in the cache folder). Each sdist lands in a
-         * sub-folder named by a hash of its commit, folder and metadata, so an unchanged tag reuses its file.
+         * sub-folder named by a hash of its commit, folder and metadata, so an unchanged tag reuses its file. The
+         * distribution links to it as the site hosts it ({@code SiteWriter.hostedFileUrl}).
          *
          * @param dir the folder
          * @return this builder
          */
         public Builder sdistDir(Path dir) {
             this.sdistDir = Objects.requireNonNull(dir, "dir");
-            return this;
-        }
-
-        /**
-         * The URL prefix of hosted files as seen from a project page (default {@code ../../files/}, the site
-         * layout {@code files/<name>/<file>}); an sdist's URL is this prefix, the normalized name, {@code /} and
-         * the file name.
-         *
-         * @param prefix the prefix, ending with {@code /}
-         * @return this builder
-         */
-        public Builder filesUrl(String prefix) {
-            Objects.requireNonNull(prefix, "prefix");
-            this.filesUrl = prefix.endsWith("/") ? prefix : prefix + "/";
             return this;
         }
 
@@ -308,7 +294,7 @@ public final class GitSource implements IndexSource {
             Path sdists = sdistDir != null ? sdistDir : cache.resolve("sdists");
             String shown = remote != null ? remote.publicUrl() : String.valueOf(localPath);
             Settings s = new Settings(localPath, remote, linkStyle, tagPattern, projects, discoverProjects, cache,
-                    sdists, filesUrl, pinCommits, acceptVersionMismatch, publicUrl, maxMetadataBytes, timeout,
+                    sdists, pinCommits, acceptVersionMismatch, publicUrl, maxMetadataBytes, timeout,
                     shallow);
             return new GitSource(s, "git:" + RemoteUrl.stripUserInfo(shown));
         }

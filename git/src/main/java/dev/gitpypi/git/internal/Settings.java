@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
  * @param discoverProjects whether to find projects by their {@code pyproject.toml}
  * @param cacheDir the cache folder
  * @param sdistDir where sdists are written
- * @param filesUrl the URL prefix of hosted files relative to a project page, ending in {@code /}
  * @param pinCommits whether links use commit ids kept from the first build
  * @param acceptVersionMismatch whether a tag whose static version disagrees is used (with the static version)
  * @param publicUrl the URL written into links, or null to derive it
@@ -28,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Settings(@Nullable Path localPath, @Nullable RemoteUrl remote, LinkStyle linkStyle,
         TagPattern tagPattern, List<Folder> projects, boolean discoverProjects, Path cacheDir, Path sdistDir,
-        String filesUrl, boolean pinCommits, boolean acceptVersionMismatch, @Nullable String publicUrl,
+        boolean pinCommits, boolean acceptVersionMismatch, @Nullable String publicUrl,
         long maxMetadataBytes, Duration timeout, boolean shallow) {
     /**
      * A configured project folder.
@@ -50,7 +49,6 @@ public record Settings(@Nullable Path localPath, @Nullable RemoteUrl remote, Lin
      * @param discoverProjects discover
      * @param cacheDir cache
      * @param sdistDir sdists
-     * @param filesUrl files URL
      * @param pinCommits pin
      * @param acceptVersionMismatch accept
      * @param publicUrl public URL
