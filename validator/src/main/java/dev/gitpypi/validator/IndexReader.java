@@ -104,8 +104,16 @@ public final class IndexReader {
     }
 
     private static Index read(Site site) throws IOException {
-        Optional<RawRoot> root = site.root(null, true);
         List<Project> projects = new ArrayList<>();
+        if (site.mode() == Site.Mode.FILE) {
+            // A root page on its own: every listed project, without files; streamed, nothing else kept.
+            Optional<RawRoot> root = site.root(e -> ProjectName.tryParse(e.text())
+                    .ifPresent(n -> projects.add(Project.builder(n).build())), false);
+            if (root.isPresent()) {
+                return Index.of(projects).withApiVersion(root.get().apiVersion());
+            }
+        }
+        Optional<RawRoot> root = site.root(null, true);
         for (Site.ProjectRef ref : site.projects(root.orElse(null))) {
             if (!ref.exists()) {
                 continue;

@@ -45,7 +45,8 @@ public final class Checker {
      */
     public void run() throws IOException {
         PageRules.RootEntries entries = rules.rootEntries();
-        Optional<RawRoot> root = site.root(e -> entries.accept(e, !e.location().pointer().isEmpty()), true);
+        Optional<RawRoot> root = site.root(e -> entries.accept(e, !e.location().pointer().isEmpty()),
+                site.mode() != Site.Mode.FILE);
         if (root.isPresent()) {
             RawRoot r = root.get();
             rules.root(r);

@@ -135,7 +135,7 @@ public final class PageRules {
 
     /** State for checking root entries one by one while they stream. */
     public final class RootEntries {
-        private final Map<String, String> seen = new HashMap<>();
+        private final NameSet seen = new NameSet();
 
         /**
          * Checks one entry.
@@ -150,14 +150,12 @@ public final class PageRules {
                 sink.report(Rule.NAME_01, loc, "project name " + q(text) + " is not a valid name");
             }
             String normalized = ProjectName.normalize(text);
-            String previous = seen.putIfAbsent(normalized, text);
-            if (previous != null) {
-                if (previous.equals(text)) {
-                    sink.report(Rule.P503_01, loc, "project " + q(text) + " is listed more than once");
-                } else {
-                    sink.report(Rule.NAME_03, loc, "project " + q(text) + " and " + q(previous)
-                            + " have the same normalized name " + q(normalized));
-                }
+            NameSet.Seen previous = seen.add(normalized, text);
+            if (previous == NameSet.Seen.SAME) {
+                sink.report(Rule.P503_01, loc, "project " + q(text) + " is listed more than once");
+            } else if (previous == NameSet.Seen.OTHER_SPELLING) {
+                sink.report(Rule.NAME_03, loc, "project " + q(text) + " is another spelling of a project listed"
+                        + " before (normalized name " + q(normalized) + ")");
             }
             if (json) {
                 return;
