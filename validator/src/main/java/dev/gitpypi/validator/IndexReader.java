@@ -104,23 +104,34 @@ public final class IndexReader {
     }
 
     private static Index read(Site site) throws IOException {
-        Optional<RawRoot> root = site.root(null, true);
         List<Project> projects = new ArrayList<>();
+        if (site.mode() == Site.Mode.FILE) {
+            // A root page on its own: every listed project, without files; streamed, nothing else kept.
+            Optional<RawRoot> root = site.root(e -> ProjectName.tryParse(e.text())
+                    .ifPresent(n -> projects.add(Project.builder(n).build())), false);
+            if (root.isPresent()) {
+                return Index.of(projects).withApiVersion(root.get().apiVersion());
+            }
+        }
+        Optional<RawRoot> root = site.root(null, true);
         for (Site.ProjectRef ref : site.projects(root.orElse(null))) {
             if (!ref.exists()) {
                 continue;
             }
+            // A folder may hold both forms of a page: the JSON one carries every field (PEP 700), the HTML one
+            // the source-URL meta; the model takes the former and the latter's source URL.
             List<RawProject> pages = site.project(ref);
             if (pages.isEmpty()) {
                 continue;
             }
             RawProject page = pages.get(pages.size() - 1);
             ModelBuilder.Page parsed = parse(page);
+            String sourceUrl = parse(pages.get(0)).sourceUrl();
             Optional<ProjectName> name = ProjectName.tryParse(ref.display());
             if (name.isEmpty() && page.json() != null && page.json().path("name").isTextual()) {
                 name = ProjectName.tryParse(page.json().path("name").asText());
             }
-            name.ifPresent(n -> projects.add(ModelBuilder.project(n, parsed)));
+            name.ifPresent(n -> projects.add(ModelBuilder.project(n, parsed, sourceUrl)));
         }
         Index index = Index.of(projects);
         return index.withApiVersion(root.map(RawRoot::apiVersion).orElse(null));

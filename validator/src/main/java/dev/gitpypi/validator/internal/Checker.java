@@ -45,17 +45,12 @@ public final class Checker {
      */
     public void run() throws IOException {
         PageRules.RootEntries entries = rules.rootEntries();
-        boolean[] json = new boolean[1];
-        Optional<RawRoot> root = site.root(e -> entries.accept(e, json[0]), true);
+        Optional<RawRoot> root = site.root(e -> entries.accept(e, !e.location().pointer().isEmpty()),
+                site.mode() != Site.Mode.FILE);
         if (root.isPresent()) {
             RawRoot r = root.get();
             rules.root(r);
             mediaType(r.info(), r.json());
-            if (r.json()) {
-                for (RawRoot.Entry e : r.entries()) {
-                    entries.accept(e, true);
-                }
-            }
             if (site.mode() == Site.Mode.HTTP && r.info().isHttp()) {
                 vary(r.info(), r.json(), r.info().uri());
             }

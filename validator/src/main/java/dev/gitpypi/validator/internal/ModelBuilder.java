@@ -31,7 +31,8 @@ public final class ModelBuilder {
     }
 
     /** A project page turned into links and a status. */
-    public record Page(List<ReadLink> links, ProjectStatus status, List<String> versions, @Nullable String apiVersion) {
+    public record Page(List<ReadLink> links, ProjectStatus status, List<String> versions, @Nullable String apiVersion,
+            @Nullable String sourceUrl) {
     }
 
     /**
@@ -118,7 +119,8 @@ public final class ModelBuilder {
             status = new ProjectStatus(m, reason.map(HtmlPage.Meta::content).orElse(null));
         }
         return new Page(links, status, List.of(),
-                page.meta("pypi:repository-version").map(HtmlPage.Meta::content).orElse(null));
+                page.meta("pypi:repository-version").map(HtmlPage.Meta::content).orElse(null),
+                page.meta("gitpypi:source-url").map(HtmlPage.Meta::content).orElse(null));
     }
 
     /**
@@ -243,7 +245,7 @@ public final class ModelBuilder {
             }
         }
         JsonNode av = root.path("meta").path("api-version");
-        return new Page(links, status, versions, av.isTextual() ? av.asText() : null);
+        return new Page(links, status, versions, av.isTextual() ? av.asText() : null, null);
     }
 
     /**
@@ -253,8 +255,8 @@ public final class ModelBuilder {
      * @param page the page
      * @return the project
      */
-    public static Project project(ProjectName name, Page page) {
-        Project.Builder b = Project.builder(name).status(page.status());
+    public static Project project(ProjectName name, Page page, @Nullable String sourceUrl) {
+        Project.Builder b = Project.builder(name).status(page.status()).sourceUrl(sourceUrl);
         page.versions().forEach(b::version);
         for (ReadLink l : page.links()) {
             b.add(l.distribution());

@@ -29,6 +29,8 @@ public final class PageRules {
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
     private static final Pattern UPLOAD_TIME =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z");
+    private static final Pattern PRE_RC =
+            Pattern.compile("^v?(?:[0-9]+!)?([0-9]+(?:\\.[0-9]+)*)[-_.]?(rc|c|pre|preview)(?![a-z])");
     private static final Map<String, Integer> HASH_LENGTHS = Map.of("md5", 32, "sha1", 40, "sha224", 56, "sha256",
             64, "sha384", 96, "sha512", 128);
     /** The hash names uv accepts in a fragment (UV-04). */
@@ -133,7 +135,7 @@ public final class PageRules {
 
     /** State for checking root entries one by one while they stream. */
     public final class RootEntries {
-        private final Map<String, String> seen = new HashMap<>();
+        private final NameSet seen = new NameSet();
 
         /**
          * Checks one entry.
@@ -148,14 +150,12 @@ public final class PageRules {
                 sink.report(Rule.NAME_01, loc, "project name " + q(text) + " is not a valid name");
             }
             String normalized = ProjectName.normalize(text);
-            String previous = seen.putIfAbsent(normalized, text);
-            if (previous != null) {
-                if (previous.equals(text)) {
-                    sink.report(Rule.P503_01, loc, "project " + q(text) + " is listed more than once");
-                } else {
-                    sink.report(Rule.NAME_03, loc, "project " + q(text) + " and " + q(previous)
-                            + " have the same normalized name " + q(normalized));
-                }
+            NameSet.Seen previous = seen.add(normalized, text);
+            if (previous == NameSet.Seen.SAME) {
+                sink.report(Rule.P503_01, loc, "project " + q(text) + " is listed more than once");
+            } else if (previous == NameSet.Seen.OTHER_SPELLING) {
+                sink.report(Rule.NAME_03, loc, "project " + q(text) + " is another spelling of a project listed"
+                        + " before (normalized name " + q(normalized) + ")");
             }
             if (json) {
                 return;
@@ -709,15 +709,16 @@ public final class PageRules {
                 sink.report(Rule.VER_04, e.getValue().get(texts.get(1)), "versions " + q(texts.get(0)) + " and "
                         + q(texts.get(1)) + " are the same version spelled differently");
             }
-            String normal = e.getKey().toString();
-            java.util.regex.Matcher m = Pattern.compile("^(.*?)(rc|c)[0-9]+").matcher(normal);
-            if (m.find()) {
-                String release = m.group(1);
-                String kind = m.group(2);
-                String other = preKinds.putIfAbsent(release, kind);
-                if (other != null && !other.equals(kind)) {
-                    sink.report(Rule.VER_06, e.getValue().values().iterator().next(), "release " + q(release)
-                            + " has both rc and c pre-releases");
+            for (Map.Entry<String, Location> spelling : e.getValue().entrySet()) {
+                java.util.regex.Matcher m = PRE_RC.matcher(spelling.getKey().toLowerCase(Locale.ROOT));
+                if (m.find()) {
+                    String release = Version.tryParse(m.group(1)).map(Version::toString).orElse(m.group(1));
+                    String kind = m.group(2).equals("c") ? "c" : "rc";
+                    String other = preKinds.putIfAbsent(release, kind);
+                    if (other != null && !other.equals(kind)) {
+                        sink.report(Rule.VER_06, spelling.getValue(), "release " + q(release)
+                                + " has both rc and c pre-releases");
+                    }
                 }
             }
         }
@@ -773,14 +774,15 @@ public final class PageRules {
                     + "; pip and uv skip it");
             return Optional.empty();
         }
-        if (!ext.equals(".tar.gz") && !ext.equals(".zip")) {
+        boolean uvExtension = ext.equals(".tar.gz") || ext.equals(".zip");
+        if (!uvExtension) {
             sink.report(Rule.SD_05, loc, "sdist extension " + q(ext) + " is not used by uv (only .tar.gz, .zip)");
         }
         Optional<String> uvVersion = FileNames.uvSdistVersion(stem, project);
         if (uvVersion.isEmpty()) {
             sink.report(Rule.UV_06, loc, "uv does not match sdist " + q(filename) + " to project " + q(project)
                     + " and skips it");
-        } else {
+        } else if (uvExtension) {
             String namePart = stem.substring(0, project.length());
             String version = pipVersion.get();
             boolean canonical = ext.equals(".tar.gz") && FileNames.canonicalNamePart(namePart)

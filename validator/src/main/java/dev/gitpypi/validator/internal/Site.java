@@ -227,6 +227,9 @@ public final class Site {
             refs.put(ProjectName.normalize(name), new ProjectRef(ProjectName.normalize(name), name, url, false,
                     true));
         }
+        if (root != null && mode == Mode.FILE) {
+            return List.of();
+        }
         if (root != null) {
             URI base = root.info.uri();
             if (root.html != null && root.html.baseHref != null) {
