@@ -173,7 +173,9 @@ class GitSourceTest {
                 .anySatisfy(m -> assertThat(m).contains("tag \"v1.3\"", "\"not a name\"", "NAME-01"))
                 .anySatisfy(m -> assertThat(m).contains("tag \"v1.4\"", "control characters"))
                 .anySatisfy(m -> assertThat(m).contains("tag \"v2.0-ünïcode\"", "not a PEP 440 version"))
-                .anySatisfy(m -> assertThat(m).contains("tag \"v9.0\"", "does not point to a commit"));
+                .anySatisfy(m -> assertThat(m).contains("tag \"v9.0\"", "does not point to a commit"))
+                .anySatisfy(m -> assertThat(m).contains("tag \"../x\"", "not a version"))
+                .anySatisfy(m -> assertThat(m).contains("tag \"v1.5 with space\"", "not a PEP 440 version"));
         assertThat(all).allSatisfy(m -> assertThat(m).matches("(warning|error): git:.* tag \".*"));
         // Names git refuses are either not listed by JGit or skipped as not a version; never a path or a link.
         assertThat(r.index().project("r").orElseThrow().distributions())
