@@ -229,6 +229,23 @@ class GitSourceTest {
     }
 
     @Test
+    void discoveredProjectsShareRepositoryWideTags() throws IOException {
+        TestRepo repo = TestRepo.init(tmp.resolve("mono"));
+        repo.write("pyproject.toml", TestRepo.pyproject("root-pkg", null))
+                .write("libs/core/pyproject.toml", TestRepo.pyproject("mono-core", null))
+                .write("a/b/c/d/pyproject.toml", TestRepo.pyproject("too-deep", null)).commit("one");
+        repo.tag("v1.0");
+
+        SourceResult r = read(GitSource.local(repo.dir()).publicUrl("https://h.invalid/mono.git")
+                .discoverProjects(true));
+
+        assertThat(r.index().projects().keySet()).containsExactly("mono-core", "root-pkg");
+        assertThat(urls(r, "mono-core")).containsExactly(
+                "git+https://h.invalid/mono.git@v1.0#egg=mono-core-1.0&subdirectory=libs/core");
+        assertThat(urls(r, "root-pkg")).containsExactly("git+https://h.invalid/mono.git@v1.0#egg=root-pkg-1.0");
+    }
+
+    @Test
     void pinnedCommitsLinkByIdAndSurviveAMovedTag() throws IOException {
         TestRepo repo = TestRepo.init(tmp.resolve("r"));
         String first = repo.write("pyproject.toml", TestRepo.pyproject("r", null)).commit("one");
