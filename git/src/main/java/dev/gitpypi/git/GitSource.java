@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * <p>A remote repository is fetched (tags only, shallow) into a bare copy in the cache folder, so a rebuild
  * transfers only what is new. Credentials in a remote URL are used for fetching only: they never appear in a link,
  * a log line, a problem or an exception message. Over {@code ssh} JGit runs the program named by the
- * {@code GIT_SSH} environment variable (for example {@code ssh}).
+ * {@code GIT_SSH} environment variable (for example {@code ssh}); that path is not covered by tests yet.
  *
  * <p>Immutable and thread-safe; each {@link #read()} reads the repository afresh.
  */

@@ -63,12 +63,17 @@ class GitInstallIT {
     static PipVenv venv;
     static TestRepo hello;
     static TestRepo world;
+    static TestRepo mono;
 
     private static void release(TestRepo repo, String name, String version, String... deps) {
-        repo.write("pyproject.toml", "[build-system]\nrequires = []\nbuild-backend = \"intree_backend\"\n"
-                + "backend-path = [\".\"]\n\n" + TestRepo.pyproject(name, version, deps));
-        repo.write("intree_backend.py", BACKEND);
+        project(repo, "", name, version, deps);
         repo.commit("release " + version);
+    }
+
+    private static void project(TestRepo repo, String folder, String name, String version, String... deps) {
+        repo.write(folder + "pyproject.toml", "[build-system]\nrequires = []\nbuild-backend = \"intree_backend\"\n"
+                + "backend-path = [\".\"]\n\n" + TestRepo.pyproject(name, version, deps));
+        repo.write(folder + "intree_backend.py", BACKEND);
     }
 
     @BeforeAll
@@ -89,6 +94,11 @@ class GitInstallIT {
         hello.annotatedTag("v1.2");
         release(hello, "hello", "2.0", "world>=2");
         hello.tag("v2.0");
+        mono = TestRepo.init(tmp.resolve("repos/mono"));
+        project(mono, "packages/extra/", "extra-pkg", "0.5");
+        project(mono, "packages/other/", "other-pkg", "3.0");
+        mono.commit("two projects");
+        mono.tag("extra/v0.5").tag("other/v3.0");
         venv = PipVenv.create(tmp.resolve("venv"));
     }
 
@@ -99,6 +109,11 @@ class GitInstallIT {
             assertThat(r.hasErrors()).as(r.problems().toString()).isFalse();
             index = index.merge(r.index());
         }
+        SourceResult monorepo = GitSource.local(mono.dir()).linkStyle(style).cacheDir(tmp.resolve("cache"))
+                .tagPattern(TagPattern.regex("(?<project>[^/]+)/v(?<version>.+)")).discoverProjects(true).build()
+                .read();
+        assertThat(monorepo.hasErrors()).as(monorepo.problems().toString()).isFalse();
+        index = index.merge(monorepo.index());
         Path out = tmp.resolve("site-" + style.value());
         SiteWriter.builder().build().write(index, out);
         return out;
@@ -113,6 +128,9 @@ class GitInstallIT {
             assertThat(venv.installedVersion("world")).as("hello 1.2 needs world<2").isEqualTo("1.0");
             assertThat(r.output()).contains(expectedFetch);
             assertThat(server.requests()).contains("GET /simple/hello/", "GET /simple/world/");
+            ProcessResult sub = venv.install(server.baseUrl() + "simple/", "extra-pkg");
+            assertThat(sub.ok()).as(sub.output()).isTrue();
+            assertThat(venv.installedVersion("extra-pkg")).isEqualTo("0.5");
         }
     }
 
@@ -121,6 +139,8 @@ class GitInstallIT {
         Path site = site(LinkStyle.VCS);
         String page = Files.readString(site.resolve("simple/hello/index.html"));
         assertThat(page).contains("@v1.2#egg=hello-1.2");
+        assertThat(Files.readString(site.resolve("simple/extra-pkg/index.html")))
+                .contains("@extra/v0.5#egg=extra-pkg-0.5&amp;subdirectory=packages/extra");
         installsTheRightTags(site, "git clone");
     }
 

@@ -173,7 +173,9 @@ class GitSourceTest {
                 .anySatisfy(m -> assertThat(m).contains("tag \"v1.3\"", "\"not a name\"", "NAME-01"))
                 .anySatisfy(m -> assertThat(m).contains("tag \"v1.4\"", "control characters"))
                 .anySatisfy(m -> assertThat(m).contains("tag \"v2.0-ünïcode\"", "not a PEP 440 version"))
-                .anySatisfy(m -> assertThat(m).contains("tag \"v9.0\"", "does not point to a commit"));
+                .anySatisfy(m -> assertThat(m).contains("tag \"v9.0\"", "does not point to a commit"))
+                .anySatisfy(m -> assertThat(m).contains("tag \"../x\"", "not a version"))
+                .anySatisfy(m -> assertThat(m).contains("tag \"v1.5 with space\"", "not a PEP 440 version"));
         assertThat(all).allSatisfy(m -> assertThat(m).matches("(warning|error): git:.* tag \".*"));
         // Names git refuses are either not listed by JGit or skipped as not a version; never a path or a link.
         assertThat(r.index().project("r").orElseThrow().distributions())
@@ -224,6 +226,23 @@ class GitSourceTest {
         assertThat(urls(r, "pkg-b")).containsExactly(
                 "git+https://h.invalid/mono.git@pkg-b/v3.0#egg=pkg-b-3.0&subdirectory=tools/b");
         assertThat(messages(r)).singleElement().asString().contains("\"pkg-c/v1.0\"", "no pyproject.toml");
+    }
+
+    @Test
+    void discoveredProjectsShareRepositoryWideTags() throws IOException {
+        TestRepo repo = TestRepo.init(tmp.resolve("mono"));
+        repo.write("pyproject.toml", TestRepo.pyproject("root-pkg", null))
+                .write("libs/core/pyproject.toml", TestRepo.pyproject("mono-core", null))
+                .write("a/b/c/d/pyproject.toml", TestRepo.pyproject("too-deep", null)).commit("one");
+        repo.tag("v1.0");
+
+        SourceResult r = read(GitSource.local(repo.dir()).publicUrl("https://h.invalid/mono.git")
+                .discoverProjects(true));
+
+        assertThat(r.index().projects().keySet()).containsExactly("mono-core", "root-pkg");
+        assertThat(urls(r, "mono-core")).containsExactly(
+                "git+https://h.invalid/mono.git@v1.0#egg=mono-core-1.0&subdirectory=libs/core");
+        assertThat(urls(r, "root-pkg")).containsExactly("git+https://h.invalid/mono.git@v1.0#egg=root-pkg-1.0");
     }
 
     @Test

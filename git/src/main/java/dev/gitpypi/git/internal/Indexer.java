@@ -48,7 +48,7 @@ public final class Indexer {
     private final Settings s;
     private final String description;
     private final List<Problem> problems = new ArrayList<>();
-    private final Map<String, Map<Version, Release>> releases = new TreeMap<>();
+    private final Map<String, TreeMap<Version, Release>> releases = new TreeMap<>();
     private final Map<String, Optional<GitRepository.Commit>> commits = new HashMap<>();
     private String publicUrl = "";
     private String repositoryName = "project";
@@ -352,8 +352,8 @@ public final class Indexer {
 
     private Index index(GitRepository repo) throws IOException {
         List<Project> projects = new ArrayList<>();
-        for (Map<Version, Release> versions : releases.values()) {
-            ProjectName name = ((TreeMap<Version, Release>) versions).lastEntry().getValue().name();
+        for (TreeMap<Version, Release> versions : releases.values()) {
+            ProjectName name = versions.lastEntry().getValue().name();
             Project.Builder project = Project.builder(name).sourceUrl(publicUrl);
             boolean any = false;
             for (Release r : versions.values()) {

@@ -45,5 +45,4 @@ public record PythonMetadata(String source, @Nullable String name, @Nullable Str
     public static PythonMetadata nameOnly(String source, @Nullable String name, @Nullable String version) {
         return new PythonMetadata(source, name, version, null, false, null, List.of());
     }
-
 }
