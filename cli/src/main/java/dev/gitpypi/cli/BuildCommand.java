@@ -129,6 +129,12 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a machine-readable summary of the build on standard output.")
     private boolean json;
 
+    @Option(names = "--keep-going",
+            description = "When a source cannot be read at all (an unreachable repository), build the rest and exit"
+                    + " with 3. Without it nothing is written and the previous site stays, so a passing outage"
+                    + " cannot unpublish packages.")
+    private boolean keepGoing;
+
     @Override
     public Integer call() throws IOException {
         BuildConfig c = loadConfig();
@@ -157,9 +163,24 @@ final class BuildCommand implements Callable<Integer> {
     private int build(List<IndexSource> sources, LinkStyle style, Reporter reporter) throws IOException {
         Index index = Index.empty();
         List<Problem> problems = new ArrayList<>();
+        int failedSources = 0;
         for (IndexSource source : sources) {
             reporter.begin("reading " + source.description(), -1);
-            SourceResult result = source.read();
+            SourceResult result;
+            try {
+                result = source.read();
+            } catch (IOException e) {
+                if (!keepGoing) {
+                    reporter.end("failed");
+                    throw e;
+                }
+                failedSources++;
+                reporter.end("failed, skipped (--keep-going)");
+                Problem p = Problem.error(source.description(), GitpypiCommand.describe(e));
+                reporter.error(p.location() + ": " + p.message());
+                problems.add(p);
+                continue;
+            }
             reporter.end(summary(result.index()) + (result.problems().isEmpty() ? ""
                     : ", " + result.problems().size() + " problem" + (result.problems().size() == 1 ? "" : "s")));
             for (Problem p : result.problems()) {
@@ -190,7 +211,7 @@ final class BuildCommand implements Callable<Integer> {
         if (json) {
             printJson(index, report, problems, style);
         }
-        return errors > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return failedSources > 0 ? ExitCodes.IO : errors > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     private void printJson(Index index, SiteReport report, List<Problem> problems, LinkStyle style)

@@ -166,6 +166,15 @@ class CommandsIT {
         assertThat(r.exitCode()).as(r.output()).isEqualTo(3);
         assertThat(firstErrorLine(r)).contains("127.0.0.1:9");
         assertThat(Files.readAllBytes(site.resolve("simple/index.html"))).isEqualTo(before);
+        // with --keep-going the rest is built, the failure is reported, and the exit code still says so
+        Path dist2 = Files.createDirectories(tmp.resolve("dist2"));
+        wheel(dist2.resolve("other_pkg-2.0-py3-none-any.whl"), "other-pkg", "2.0");
+        ProcessResult kept = Cli.run(tmp, "build", "--files", dist.toString(), "--files", dist2.toString(), "--git",
+                "http://127.0.0.1:9/nothing-listens-here.git", "--out", site.toString(), "--cache",
+                tmp.resolve("cache").toString(), "--keep-going");
+        assertThat(kept.exitCode()).as(kept.output()).isEqualTo(3);
+        assertThat(kept.output()).contains("127.0.0.1:9");
+        assertThat(site.resolve("simple/other-pkg/index.html")).exists();
     }
 
     @Test
