@@ -264,18 +264,19 @@ public final class Links {
     }
 
     /**
-     * The versions of a project (PEP 700): those it declares, else those of its files (parsed from the file names
-     * and VCS egg fragments), in normal form, without duplicates, in PEP 440 order.
+     * The versions of a project (PEP 700): those it declares, else those of the files a page lists (parsed from the
+     * file names and VCS egg fragments), in normal form, without duplicates, in PEP 440 order.
      *
      * @param project the project
+     * @param listed the distributions the page lists
      * @return the versions
      */
-    public static List<String> versions(Project project) {
+    public static List<String> versions(Project project, List<Distribution> listed) {
         if (!project.versions().isEmpty()) {
             return List.copyOf(new java.util.LinkedHashSet<>(project.versions()));
         }
         TreeSet<Version> versions = new TreeSet<>();
-        for (Distribution d : project.distributions()) {
+        for (Distribution d : listed) {
             versionOf(project.name(), d).ifPresent(versions::add);
         }
         return versions.stream().map(Version::toString).toList();

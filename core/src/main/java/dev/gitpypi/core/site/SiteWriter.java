@@ -146,7 +146,8 @@ public final class SiteWriter {
             swap(tmp, out, previous != null);
             SiteReport report = new SiteReport(out, index.size(), build.written, build.unchanged, deleted);
             LOG.log(Level.INFO, "wrote site {0}: {1} projects, {2} files written, {3} unchanged, {4} deleted",
-                    out, report.projects(), report.filesWritten(), report.filesUnchanged(), report.filesDeleted());
+                    out, String.valueOf(report.projects()), String.valueOf(report.filesWritten()),
+                    String.valueOf(report.filesUnchanged()), String.valueOf(report.filesDeleted()));
             return report;
         } catch (IOException | RuntimeException | Error e) {
             deleteTree(tmp);
@@ -278,8 +279,8 @@ public final class SiteWriter {
             }
             Optional<Map<String, String>> metadata = d.coreMetadata();
             if (metadata.isPresent() && d.kind() == Distribution.Kind.WHEEL) {
-                String stem = d.filename().split("-", 3).length >= 2
-                        ? d.filename().split("-", 3)[0] + "-" + d.filename().split("-", 3)[1] : d.filename();
+                String[] parts = d.filename().split("-", 3);
+                String stem = parts.length >= 2 ? parts[0] + "-" + parts[1] : d.filename();
                 byte[] bytes = Archives.wheelMetadata(local, stem).orElseThrow(() -> new GitpypiException(
                         "wheel " + GitpypiException.quote(d.filename()) + " has no .dist-info/METADATA to publish"
                                 + " as its core-metadata file (P658-02)"));
