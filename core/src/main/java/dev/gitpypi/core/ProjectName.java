@@ -1,6 +1,9 @@
 package dev.gitpypi.core;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Python project name: the spelling it was given (its display form) and its PEP 503 normalized form
@@ -26,23 +29,34 @@ public final class ProjectName implements Comparable<ProjectName> {
     /**
      * The PEP 503 normalization of any string: every run of {@code -}, {@code _} and {@code .} becomes one
      * {@code -}, ASCII letters are lower-cased, every other character stays as it is (SPEC NAME-02). This is
-     * {@code re.sub(r"[-_.]+", "-", s).lower()} restricted to ASCII lower-casing. A string that is already
-     * normalized is returned itself, without allocation.
+     * {@code re.sub(r"[-_.]+", "-", s)} followed by ASCII-only lower-casing: unlike Python's Unicode-aware
+     * {@code str.lower()} it leaves {@code İ}, {@code É} and the Kelvin sign as they are, which only matters for
+     * strings that are not valid names anyway (NAME-01 admits ASCII only), and it never depends on the default
+     * locale. A string that is already normalized is returned itself, without allocation.
      *
      * @param name any string
      * @return its normalized form
+     * @throws NullPointerException if {@code name} is null
      */
     public static String normalize(String name) {
-        int n = name.length();
+        int n = name.length(); // implicit null check
         boolean previousDash = false;
+        // Tests ordered so that a lower-case letter, the common character, costs two comparisons.
         for (int i = 0; i < n; i++) {
             char c = name.charAt(i);
-            if (c == '-') {
+            if (c > 'Z') {
+                if (c == '_') {
+                    return normalizeFrom(name, i);
+                }
+                previousDash = false;
+            } else if (c >= 'A') {
+                return normalizeFrom(name, i);
+            } else if (c == '-') {
                 if (previousDash) {
                     return normalizeFrom(name, i);
                 }
                 previousDash = true;
-            } else if (c == '_' || c == '.' || (c >= 'A' && c <= 'Z')) {
+            } else if (c == '.') {
                 return normalizeFrom(name, i);
             } else {
                 previousDash = false;
@@ -51,7 +65,48 @@ public final class ProjectName implements Comparable<ProjectName> {
         return name;
     }
 
+    /** Normalizes {@code name}, whose first {@code start} characters are already normalized. */
     private static String normalizeFrom(String name, int start) {
+        int n = name.length();
+        boolean previousSeparator = start > 0 && name.charAt(start - 1) == '-';
+        // Latin-1 strings (all valid names) are built as bytes: the String then copies them without re-encoding.
+        byte[] bytes = new byte[n];
+        for (int i = 0; i < start; i++) {
+            char c = name.charAt(i);
+            if (c > 0xff) {
+                return normalizeWide(name, start);
+            }
+            bytes[i] = (byte) c;
+        }
+        int len = start;
+        for (int i = start; i < n; i++) {
+            char c = name.charAt(i);
+            if (c > 'Z') {
+                if (c == '_') {
+                    if (!previousSeparator) {
+                        bytes[len++] = '-';
+                        previousSeparator = true;
+                    }
+                    continue;
+                } else if (c > 0xff) {
+                    return normalizeWide(name, start);
+                }
+            } else if (c >= 'A') {
+                c += 'a' - 'A';
+            } else if (c == '-' || c == '.') {
+                if (!previousSeparator) {
+                    bytes[len++] = '-';
+                    previousSeparator = true;
+                }
+                continue;
+            }
+            bytes[len++] = (byte) c;
+            previousSeparator = false;
+        }
+        return new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String normalizeWide(String name, int start) {
         int n = name.length();
         char[] out = new char[n];
         name.getChars(0, start, out, 0);
@@ -79,7 +134,7 @@ public final class ProjectName implements Comparable<ProjectName> {
      * @param name the candidate, may be null
      * @return true if it is a valid name
      */
-    public static boolean isValid(@org.jspecify.annotations.Nullable String name) {
+    public static boolean isValid(@Nullable String name) {
         if (name == null) {
             return false;
         }
@@ -98,12 +153,14 @@ public final class ProjectName implements Comparable<ProjectName> {
 
     /**
      * Whether a string is a valid name already in normalized form: it matches
-     * {@code [a-z0-9]+(-[a-z0-9]+)*} (SPEC NAME-02), as packaging's {@code is_normalized_name}.
+     * {@code [a-z0-9]+(-[a-z0-9]+)*} (SPEC NAME-02), that is {@code isValid(name) && normalize(name).equals(name)}.
+     * packaging's {@code is_normalized_name} agrees except that its regular expression also accepts a double
+     * dash after the first character ({@code a--b}), which is not normalized; this method says false there.
      *
      * @param name the candidate, may be null
      * @return true if valid and normalized
      */
-    public static boolean isNormalized(@org.jspecify.annotations.Nullable String name) {
+    public static boolean isNormalized(@Nullable String name) {
         if (name == null || name.isEmpty()) {
             return false;
         }
@@ -131,10 +188,12 @@ public final class ProjectName implements Comparable<ProjectName> {
      * @param name the name as written (kept as the display form)
      * @return the name
      * @throws InvalidNameException if {@code name} is not a valid name (SPEC NAME-01); the message quotes it
+     * @throws NullPointerException if {@code name} is null
      */
     public static ProjectName of(String name) {
+        Objects.requireNonNull(name, "project name must not be null");
         if (!isValid(name)) {
-            throw new InvalidNameException("invalid project name " + GitpypiException.quote(String.valueOf(name))
+            throw new InvalidNameException("invalid project name " + GitpypiException.quote(name)
                     + ": a name has only ASCII letters, digits, '.', '_' and '-', and starts and ends with a letter"
                     + " or digit (NAME-01)");
         }
@@ -147,7 +206,7 @@ public final class ProjectName implements Comparable<ProjectName> {
      * @param name the candidate, may be null
      * @return the name, or empty if it is not valid
      */
-    public static Optional<ProjectName> tryParse(@org.jspecify.annotations.Nullable String name) {
+    public static Optional<ProjectName> tryParse(@Nullable String name) {
         return isValid(name) ? Optional.of(new ProjectName(name, normalize(name))) : Optional.empty();
     }
 
@@ -199,7 +258,7 @@ public final class ProjectName implements Comparable<ProjectName> {
     }
 
     @Override
-    public boolean equals(@org.jspecify.annotations.Nullable Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof ProjectName other && normalized.equals(other.normalized);
     }
 

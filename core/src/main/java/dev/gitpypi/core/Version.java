@@ -129,11 +129,16 @@ public final class Version implements Comparable<Version> {
      */
     public static Version parse(CharSequence text) {
         Objects.requireNonNull(text, "version text must not be null");
-        Object result = new Parser(text).run();
-        if (result instanceof Version v) {
-            return v;
+        Version simple = parseSimple(text);
+        if (simple != null) {
+            return simple;
         }
-        throw new InvalidVersionException((String) result);
+        Parser parser = new Parser(text);
+        Version v = parser.run();
+        if (v == null) {
+            throw new InvalidVersionException(parser.message());
+        }
+        return v;
     }
 
     /**
@@ -146,8 +151,8 @@ public final class Version implements Comparable<Version> {
         if (text == null) {
             return Optional.empty();
         }
-        Object result = new Parser(text).run();
-        return result instanceof Version v ? Optional.of(v) : Optional.empty();
+        Version simple = parseSimple(text);
+        return Optional.ofNullable(simple != null ? simple : new Parser(text).run());
     }
 
     /**
@@ -157,7 +162,43 @@ public final class Version implements Comparable<Version> {
      * @return true if {@link #parse(CharSequence)} would accept it
      */
     public static boolean isValid(@Nullable CharSequence text) {
-        return text != null && new Parser(text).run() instanceof Version;
+        return text != null && (parseSimple(text) != null || new Parser(text).run() != null);
+    }
+
+    /**
+     * The fast path for the commonest spelling, a normal-form release of digits and dots ({@code 1.2.3}) with
+     * parts of at most 18 digits; returns null for anything else (the general parser then decides).
+     */
+    private static @Nullable Version parseSimple(CharSequence s) {
+        int n = s.length();
+        int parts = 1;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                parts++;
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        long[] release = new long[parts];
+        int k = 0;
+        int start = 0;
+        long value = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? s.charAt(i) : '.';
+            if (c == '.') {
+                int digits = i - start;
+                if (digits == 0 || digits > LONG_DIGITS || digits > 1 && s.charAt(start) == '0') {
+                    return null;
+                }
+                release[k++] = value;
+                value = 0;
+                start = i + 1;
+            } else {
+                value = value * 10 + (c - '0');
+            }
+        }
+        return new Version(0, release, -1, 0, ABSENT, ABSENT, null, null, s instanceof String str ? str : null);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -171,13 +212,17 @@ public final class Version implements Comparable<Version> {
         private boolean normal = true;
         private long lastNumber;
         private @Nullable List<BigInteger> bigs;
+        private int errorAt;
+        private String errorExpected = "";
+        private boolean errorTooLong;
+        private @Nullable String errorWhy;
 
         Parser(CharSequence s) {
             this.s = s;
         }
 
-        /** Returns a Version or the error message. */
-        Object run() {
+        /** Returns the version, or null (then {@link #message()} says why). */
+        @Nullable Version run() {
             int n = s.length();
             int start = 0;
             while (start < n && isPythonSpace(s.charAt(start))) {
@@ -208,8 +253,6 @@ public final class Version implements Comparable<Version> {
             }
             long epoch = 0;
             pos = firstEnd;
-            long[] release = new long[4];
-            int count = 0;
             if (at(pos) == '!') {
                 epoch = number(first, firstEnd);
                 if (epoch == 0) {
@@ -226,21 +269,20 @@ public final class Version implements Comparable<Version> {
                 }
                 pos = firstEnd;
             }
-            release[count++] = number(first, firstEnd);
-            while (at(pos) == '.' && isDigit(at(pos + 1))) {
+            int parts = 1;
+            for (int j = pos; at(j) == '.' && isDigit(at(j + 1)); j = digits(j + 1)) {
+                parts++;
+            }
+            long[] release = new long[parts];
+            release[0] = number(first, firstEnd);
+            for (int k = 1; k < parts; k++) {
                 int a = pos + 1;
                 int b = digits(a);
                 if (b - a > MAX_DIGITS) {
                     return tooLong(a);
                 }
-                if (count == release.length) {
-                    release = java.util.Arrays.copyOf(release, count * 2);
-                }
-                release[count++] = number(a, b);
+                release[k] = number(a, b);
                 pos = b;
-            }
-            if (count != release.length) {
-                release = java.util.Arrays.copyOf(release, count);
             }
 
             // pre-release: [._-]? (alpha|a|beta|b|preview|pre|c|rc) [._-]? [0-9]*
@@ -536,22 +578,38 @@ public final class Version implements Comparable<Version> {
             return true;
         }
 
-        private String unexpected(String expected) {
-            if (pos >= end) {
-                return fail("expected " + expected + " at the end");
+        /** Records an unexpected character (or end) at {@link #pos}; returns null. */
+        private @Nullable Version unexpected(String expected) {
+            errorAt = pos;
+            errorExpected = expected;
+            return null;
+        }
+
+        private @Nullable Version tooLong(int at) {
+            errorAt = at;
+            errorTooLong = true;
+            return null;
+        }
+
+        private @Nullable Version fail(String why) {
+            errorWhy = why;
+            return null;
+        }
+
+        /** The message for the failure that {@link #run()} recorded; built only when asked for. */
+        String message() {
+            String why = errorWhy;
+            if (why == null && errorTooLong) {
+                why = "the number at index " + errorAt + " has more than " + MAX_DIGITS
+                        + " digits (Python's int() limit, which packaging inherits)";
+            } else if (why == null && errorAt >= end) {
+                why = "expected " + errorExpected + " at the end";
+            } else if (why == null) {
+                char c = s.charAt(errorAt);
+                String shown = c < 0x20 || c == 0x7f ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c)
+                        : String.valueOf(c);
+                why = "unexpected '" + shown + "' at index " + errorAt + ", expected " + errorExpected;
             }
-            char c = s.charAt(pos);
-            String shown = c < 0x20 || c == 0x7f ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c)
-                    : String.valueOf(c);
-            return fail("unexpected '" + shown + "' at index " + pos + ", expected " + expected);
-        }
-
-        private String tooLong(int at) {
-            return fail("the number at index " + at + " has more than " + MAX_DIGITS
-                    + " digits (Python's int() limit, which packaging inherits)");
-        }
-
-        private String fail(String why) {
             return "invalid version " + GitpypiException.quote(s) + ": " + why
                     + "; a PEP 440 version looks like 1.2.3, 1.0rc1, 2!1.0.post1.dev2 or 1.0+local.1 (SPEC VER-01,"
                     + " VER-03)";
@@ -717,11 +775,6 @@ public final class Version implements Comparable<Version> {
 
     // ---------------------------------------------------------------------------------------------------------
     // Derived versions used by specifiers
-
-    /** This version without its local label. */
-    Version withoutLocal() {
-        return local == null ? this : new Version(epoch, release, preLabel, preNumber, post, dev, null, bigs, null);
-    }
 
     /** This version with {@code dev=0} and no local label (packaging's {@code _earliest_prerelease}). */
     Version withDev0() {
@@ -942,10 +995,14 @@ public final class Version implements Comparable<Version> {
     // Normal form
 
     private void appendBase(StringBuilder out) {
+        appendBase(out, release.length);
+    }
+
+    private void appendBase(StringBuilder out, int parts) {
         if (epoch != 0) {
             appendNumber(out, epoch).append('!');
         }
-        for (int i = 0; i < release.length; i++) {
+        for (int i = 0; i < parts; i++) {
             if (i > 0) {
                 out.append('.');
             }
@@ -967,24 +1024,40 @@ public final class Version implements Comparable<Version> {
     public String toString() {
         String t = text;
         if (t == null) {
-            StringBuilder out = new StringBuilder(24);
-            appendBase(out);
-            if (preLabel >= 0) {
-                out.append(PreLabel.values()[preLabel].text);
-                appendNumber(out, preNumber);
-            }
-            if (post != ABSENT) {
-                appendNumber(out.append(".post"), post);
-            }
-            if (dev != ABSENT) {
-                appendNumber(out.append(".dev"), dev);
-            }
-            if (local != null) {
-                out.append('+').append(local);
-            }
-            t = out.toString();
+            t = format(release.length);
             text = t;
         }
         return t;
+    }
+
+    /**
+     * The normal form with trailing zero release parts removed (one part stays), as packaging's
+     * {@code canonicalize_version(v)} writes it: {@code 1.0.0} gives {@code 1}.
+     */
+    String toTrimmedString() {
+        int parts = release.length;
+        while (parts > 1 && release[parts - 1] == 0) {
+            parts--;
+        }
+        return parts == release.length ? toString() : format(parts);
+    }
+
+    private String format(int parts) {
+        StringBuilder out = new StringBuilder(24);
+        appendBase(out, parts);
+        if (preLabel >= 0) {
+            out.append(PreLabel.values()[preLabel].text);
+            appendNumber(out, preNumber);
+        }
+        if (post != ABSENT) {
+            appendNumber(out.append(".post"), post);
+        }
+        if (dev != ABSENT) {
+            appendNumber(out.append(".dev"), dev);
+        }
+        if (local != null) {
+            out.append('+').append(local);
+        }
+        return out.toString();
     }
 }

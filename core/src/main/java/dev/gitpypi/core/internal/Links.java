@@ -5,8 +5,10 @@ import dev.gitpypi.core.InvalidSpecifierException;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.ProjectStatus;
+import dev.gitpypi.core.SdistFilename;
 import dev.gitpypi.core.Version;
 import dev.gitpypi.core.VersionSpecifiers;
+import dev.gitpypi.core.WheelFilename;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The decisions both renderers share (SPEC §17): which files a page lists, which hash goes into the URL fragment,
@@ -291,41 +292,18 @@ public final class Links {
      * @return the version, if it parses
      */
     public static Optional<Version> versionOf(ProjectName name, Distribution d) {
-        @Nullable String text;
-        switch (d.kind()) {
-            case VCS -> {
-                Optional<String> egg = eggFragment(d.url());
-                if (egg.isEmpty()) {
-                    return Optional.empty();
+        return switch (d.kind()) {
+            case VCS -> eggFragment(d.url()).flatMap(egg -> {
+                for (int i = egg.indexOf('-'); i > 0; i = egg.indexOf('-', i + 1)) {
+                    if (ProjectName.normalize(egg.substring(0, i)).equals(name.normalized())) {
+                        return Version.tryParse(egg.substring(i + 1));
+                    }
                 }
-                text = afterName(name, egg.get());
-            }
-            case WHEEL -> {
-                String[] parts = d.filename().substring(0, d.filename().length() - 4).split("-", -1);
-                text = parts.length == 5 || parts.length == 6 ? parts[1] : null;
-            }
-            default -> text = afterName(name, stripArchiveSuffix(d.filename()));
-        }
-        return text == null ? Optional.empty() : Version.tryParse(text);
-    }
-
-    private static String stripArchiveSuffix(String filename) {
-        for (String suffix : List.of(".tar.gz", ".tar.bz2", ".tar.xz", ".tar.lzma", ".tar.lz", ".zip", ".tgz",
-                ".tbz", ".txz", ".tlz", ".tar")) {
-            if (filename.endsWith(suffix)) {
-                return filename.substring(0, filename.length() - suffix.length());
-            }
-        }
-        return filename;
-    }
-
-    private static @Nullable String afterName(ProjectName name, String stem) {
-        for (int i = stem.indexOf('-'); i > 0; i = stem.indexOf('-', i + 1)) {
-            if (ProjectName.normalize(stem.substring(0, i)).equals(name.normalized())) {
-                return stem.substring(i + 1);
-            }
-        }
-        return null;
+                return Optional.empty();
+            });
+            case WHEEL -> WheelFilename.tryParse(d.filename()).map(WheelFilename::version);
+            default -> SdistFilename.parseForProject(d.filename(), name).map(SdistFilename::version);
+        };
     }
 
     private static boolean isHashName(String name) {

@@ -211,6 +211,7 @@ public final class SiteWriter {
     private final class Build {
         private final Path tmp;
         private final @Nullable Path previous;
+        private final java.util.Set<Path> directories = new java.util.HashSet<>();
         private long written;
         private long unchanged;
 
@@ -341,7 +342,7 @@ public final class SiteWriter {
 
         private void emit(String rel, byte[] bytes) throws IOException {
             Path target = target(rel);
-            Files.createDirectories(target.getParent());
+            directory(target.getParent());
             Path old = old(rel);
             if (old != null && Files.size(old) == bytes.length && java.util.Arrays.equals(Files.readAllBytes(old),
                     bytes)) {
@@ -354,7 +355,7 @@ public final class SiteWriter {
 
         private void emitCopy(String rel, Path source) throws IOException {
             Path target = target(rel);
-            Files.createDirectories(target.getParent());
+            directory(target.getParent());
             Path old = old(rel);
             if (old != null && Files.size(old) == Files.size(source) && Files.mismatch(old, source) < 0) {
                 keep(old, target);
@@ -362,6 +363,13 @@ public final class SiteWriter {
             }
             Files.copy(source, target);
             written++;
+        }
+
+        /** Creates a folder of the new tree once (a failed mkdir per file costs more than the file on some disks). */
+        private void directory(Path dir) throws IOException {
+            if (directories.add(dir)) {
+                Files.createDirectories(dir);
+            }
         }
 
         private void keep(Path old, Path target) throws IOException {
