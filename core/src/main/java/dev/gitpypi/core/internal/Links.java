@@ -42,15 +42,29 @@ public final class Links {
      * @return the listed distributions, in the project's order
      */
     public static List<Distribution> listed(Project project) {
+        return listed(project, false);
+    }
+
+    /**
+     * The distributions a page lists, as {@link #listed(Project)}, logging each left-out VCS link once when asked
+     * (the renderers ask; every other caller does not, so one page logs one warning per link).
+     *
+     * @param project the project
+     * @param log whether to log left-out links
+     * @return the listed distributions, in the project's order
+     */
+    public static List<Distribution> listed(Project project, boolean log) {
         if (project.status().marker() == ProjectStatus.Marker.QUARANTINED) {
             return List.of();
         }
         List<Distribution> out = new ArrayList<>(project.distributions().size());
         for (Distribution d : project.distributions()) {
             if (d.kind() == Distribution.Kind.VCS && !vcsRenderable(d)) {
-                LOG.log(Level.WARNING, "left out vcs link {0} of project {1}: its #egg= fragment is not a valid"
-                        + " project name, which makes pip >= 26.0 reject the whole page (PIP-06)", d.url(),
-                        project.name().normalized());
+                if (log) {
+                    LOG.log(Level.WARNING, "left out vcs link {0} of project {1}: its #egg= fragment is not a valid"
+                            + " project name, which makes pip >= 26.0 reject the whole page (PIP-06)", d.url(),
+                            project.name().normalized());
+                }
                 continue;
             }
             out.add(d);
