@@ -25,6 +25,21 @@ public abstract sealed class DistributionFilename permits WheelFilename, SdistFi
     }
 
     /**
+     * Reads a file name as a wheel if it ends with {@code .whl}, otherwise as an sdist, each as packaging does
+     * ({@link WheelFilename#parse(String)}, {@link SdistFilename#parse(String)}).
+     *
+     * @param filename the candidate, may be null
+     * @return the parsed file name, or empty if it is neither
+     */
+    public static Optional<DistributionFilename> tryParseAny(@Nullable String filename) {
+        if (filename == null) {
+            return Optional.empty();
+        }
+        return filename.endsWith(".whl") ? WheelFilename.tryParse(filename).map(DistributionFilename.class::cast)
+                : SdistFilename.tryParse(filename).map(DistributionFilename.class::cast);
+    }
+
+    /**
      * The name part as written in the file name, such as {@code Foo.Bar}.
      *
      * @return the name part

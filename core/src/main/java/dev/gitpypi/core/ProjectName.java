@@ -41,14 +41,22 @@ public final class ProjectName implements Comparable<ProjectName> {
     public static String normalize(String name) {
         int n = name.length(); // implicit null check
         boolean previousDash = false;
+        // Tests ordered so that a lower-case letter, the common character, costs two comparisons.
         for (int i = 0; i < n; i++) {
             char c = name.charAt(i);
-            if (c == '-') {
+            if (c > 'Z') {
+                if (c == '_') {
+                    return normalizeFrom(name, i);
+                }
+                previousDash = false;
+            } else if (c >= 'A') {
+                return normalizeFrom(name, i);
+            } else if (c == '-') {
                 if (previousDash) {
                     return normalizeFrom(name, i);
                 }
                 previousDash = true;
-            } else if (c == '_' || c == '.' || (c >= 'A' && c <= 'Z')) {
+            } else if (c == '.') {
                 return normalizeFrom(name, i);
             } else {
                 previousDash = false;
@@ -73,17 +81,27 @@ public final class ProjectName implements Comparable<ProjectName> {
         int len = start;
         for (int i = start; i < n; i++) {
             char c = name.charAt(i);
-            if (c == '-' || c == '_' || c == '.') {
+            if (c > 'Z') {
+                if (c == '_') {
+                    if (!previousSeparator) {
+                        bytes[len++] = '-';
+                        previousSeparator = true;
+                    }
+                    continue;
+                } else if (c > 0xff) {
+                    return normalizeWide(name, start);
+                }
+            } else if (c >= 'A') {
+                c += 'a' - 'A';
+            } else if (c == '-' || c == '.') {
                 if (!previousSeparator) {
                     bytes[len++] = '-';
                     previousSeparator = true;
                 }
-            } else if (c > 0xff) {
-                return normalizeWide(name, start);
-            } else {
-                bytes[len++] = (byte) ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
-                previousSeparator = false;
+                continue;
             }
+            bytes[len++] = (byte) c;
+            previousSeparator = false;
         }
         return new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
     }

@@ -152,6 +152,18 @@ class SdistFilenameTest {
         assertThat(SdistFilename.acceptedByUv(filename, ProjectName.of(project))).isEqualTo(accepted);
     }
 
+    @Test
+    void distributionFilenameDispatchesOnTheExtension() {
+        assertThat(DistributionFilename.tryParseAny("foo-1.0-py3-none-any.whl")).get()
+                .isInstanceOf(WheelFilename.class);
+        assertThat(DistributionFilename.tryParseAny("foo-1.0.zip")).get().isInstanceOf(SdistFilename.class)
+                .isNotEqualTo(SdistFilename.parse("foo-1.0.tar.gz"));
+        assertThat(DistributionFilename.tryParseAny("foo-1.0.tar.gz")).contains(SdistFilename.parse("foo-1.0.tar.gz"));
+        assertThat(DistributionFilename.tryParseAny("foo-1.0.whl")).isEmpty();
+        assertThat(DistributionFilename.tryParseAny("foo-1.0.egg")).isEmpty();
+        assertThat(DistributionFilename.tryParseAny(null)).isEmpty();
+    }
+
     // ---- bad input ------------------------------------------------------------------------------------------------------
 
     @Test

@@ -23,8 +23,16 @@ public final class Html {
      */
     public static void escape(CharSequence s, Appendable out) throws IOException {
         int n = s.length();
+        int first = 0;
+        while (first < n && isPlain(s.charAt(first))) {
+            first++;
+        }
+        if (first == n) {
+            out.append(s); // the common case: nothing to escape, one call, no copy
+            return;
+        }
         int start = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < n; i++) {
             char c = s.charAt(i);
             String replacement;
             switch (c) {
@@ -51,6 +59,11 @@ public final class Html {
             start = i + 1;
         }
         out.append(s, start, n);
+    }
+
+    private static boolean isPlain(char c) {
+        return c > '>' ? c < Character.MIN_SURROGATE : c != '&' && c != '<' && c != '>' && c != '"' && c != '\''
+                && c != '\r' && c != '\0';
     }
 
     /**

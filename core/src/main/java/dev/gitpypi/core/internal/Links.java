@@ -5,8 +5,10 @@ import dev.gitpypi.core.InvalidSpecifierException;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.ProjectStatus;
+import dev.gitpypi.core.SdistFilename;
 import dev.gitpypi.core.Version;
 import dev.gitpypi.core.VersionSpecifiers;
+import dev.gitpypi.core.WheelFilename;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The decisions both renderers share (SPEC §17): which files a page lists, which hash goes into the URL fragment,
@@ -41,15 +42,29 @@ public final class Links {
      * @return the listed distributions, in the project's order
      */
     public static List<Distribution> listed(Project project) {
+        return listed(project, false);
+    }
+
+    /**
+     * The distributions a page lists, as {@link #listed(Project)}, logging each left-out VCS link once when asked
+     * (the renderers ask; every other caller does not, so one page logs one warning per link).
+     *
+     * @param project the project
+     * @param log whether to log left-out links
+     * @return the listed distributions, in the project's order
+     */
+    public static List<Distribution> listed(Project project, boolean log) {
         if (project.status().marker() == ProjectStatus.Marker.QUARANTINED) {
             return List.of();
         }
         List<Distribution> out = new ArrayList<>(project.distributions().size());
         for (Distribution d : project.distributions()) {
             if (d.kind() == Distribution.Kind.VCS && !vcsRenderable(d)) {
-                LOG.log(Level.WARNING, "left out vcs link {0} of project {1}: its #egg= fragment is not a valid"
-                        + " project name, which makes pip >= 26.0 reject the whole page (PIP-06)", d.url(),
-                        project.name().normalized());
+                if (log) {
+                    LOG.log(Level.WARNING, "left out vcs link {0} of project {1}: its #egg= fragment is not a valid"
+                            + " project name, which makes pip >= 26.0 reject the whole page (PIP-06)", d.url(),
+                            project.name().normalized());
+                }
                 continue;
             }
             out.add(d);
@@ -264,18 +279,19 @@ public final class Links {
     }
 
     /**
-     * The versions of a project (PEP 700): those it declares, else those of its files (parsed from the file names
-     * and VCS egg fragments), in normal form, without duplicates, in PEP 440 order.
+     * The versions of a project (PEP 700): those it declares, else those of the files a page lists (parsed from the
+     * file names and VCS egg fragments), in normal form, without duplicates, in PEP 440 order.
      *
      * @param project the project
+     * @param listed the distributions the page lists
      * @return the versions
      */
-    public static List<String> versions(Project project) {
+    public static List<String> versions(Project project, List<Distribution> listed) {
         if (!project.versions().isEmpty()) {
             return List.copyOf(new java.util.LinkedHashSet<>(project.versions()));
         }
         TreeSet<Version> versions = new TreeSet<>();
-        for (Distribution d : project.distributions()) {
+        for (Distribution d : listed) {
             versionOf(project.name(), d).ifPresent(versions::add);
         }
         return versions.stream().map(Version::toString).toList();
@@ -290,41 +306,18 @@ public final class Links {
      * @return the version, if it parses
      */
     public static Optional<Version> versionOf(ProjectName name, Distribution d) {
-        @Nullable String text;
-        switch (d.kind()) {
-            case VCS -> {
-                Optional<String> egg = eggFragment(d.url());
-                if (egg.isEmpty()) {
-                    return Optional.empty();
+        return switch (d.kind()) {
+            case VCS -> eggFragment(d.url()).flatMap(egg -> {
+                for (int i = egg.indexOf('-'); i > 0; i = egg.indexOf('-', i + 1)) {
+                    if (ProjectName.normalize(egg.substring(0, i)).equals(name.normalized())) {
+                        return Version.tryParse(egg.substring(i + 1));
+                    }
                 }
-                text = afterName(name, egg.get());
-            }
-            case WHEEL -> {
-                String[] parts = d.filename().substring(0, d.filename().length() - 4).split("-", -1);
-                text = parts.length == 5 || parts.length == 6 ? parts[1] : null;
-            }
-            default -> text = afterName(name, stripArchiveSuffix(d.filename()));
-        }
-        return text == null ? Optional.empty() : Version.tryParse(text);
-    }
-
-    private static String stripArchiveSuffix(String filename) {
-        for (String suffix : List.of(".tar.gz", ".tar.bz2", ".tar.xz", ".tar.lzma", ".tar.lz", ".zip", ".tgz",
-                ".tbz", ".txz", ".tlz", ".tar")) {
-            if (filename.endsWith(suffix)) {
-                return filename.substring(0, filename.length() - suffix.length());
-            }
-        }
-        return filename;
-    }
-
-    private static @Nullable String afterName(ProjectName name, String stem) {
-        for (int i = stem.indexOf('-'); i > 0; i = stem.indexOf('-', i + 1)) {
-            if (ProjectName.normalize(stem.substring(0, i)).equals(name.normalized())) {
-                return stem.substring(i + 1);
-            }
-        }
-        return null;
+                return Optional.empty();
+            });
+            case WHEEL -> WheelFilename.tryParse(d.filename()).map(WheelFilename::version);
+            default -> SdistFilename.parseForProject(d.filename(), name).map(SdistFilename::version);
+        };
     }
 
     private static boolean isHashName(String name) {

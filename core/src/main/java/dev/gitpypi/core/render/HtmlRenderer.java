@@ -99,7 +99,7 @@ public final class HtmlRenderer {
      * @throws IOException if writing fails
      */
     public void writeProject(Project project, Writer out) throws IOException {
-        List<Distribution> listed = Links.listed(project);
+        List<Distribution> listed = Links.listed(project, true);
         out.write("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n");
         meta(out, "pypi:repository-version", Links.htmlApiVersion(project, listed));
         if (Links.showsStatus(project)) {

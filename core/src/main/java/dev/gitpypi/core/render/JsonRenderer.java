@@ -133,7 +133,7 @@ public final class JsonRenderer {
             }
             if (pep700) {
                 g.writeArrayFieldStart("versions");
-                for (String v : Links.versions(project)) {
+                for (String v : Links.versions(project, listed)) {
                     g.writeString(text(v));
                 }
                 g.writeEndArray();

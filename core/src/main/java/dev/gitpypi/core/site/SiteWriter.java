@@ -146,7 +146,8 @@ public final class SiteWriter {
             swap(tmp, out, previous != null);
             SiteReport report = new SiteReport(out, index.size(), build.written, build.unchanged, deleted);
             LOG.log(Level.INFO, "wrote site {0}: {1} projects, {2} files written, {3} unchanged, {4} deleted",
-                    out, report.projects(), report.filesWritten(), report.filesUnchanged(), report.filesDeleted());
+                    out, String.valueOf(report.projects()), String.valueOf(report.filesWritten()),
+                    String.valueOf(report.filesUnchanged()), String.valueOf(report.filesDeleted()));
             return report;
         } catch (IOException | RuntimeException | Error e) {
             deleteTree(tmp);
@@ -210,6 +211,7 @@ public final class SiteWriter {
     private final class Build {
         private final Path tmp;
         private final @Nullable Path previous;
+        private final java.util.Set<Path> directories = new java.util.HashSet<>();
         private long written;
         private long unchanged;
 
@@ -278,8 +280,8 @@ public final class SiteWriter {
             }
             Optional<Map<String, String>> metadata = d.coreMetadata();
             if (metadata.isPresent() && d.kind() == Distribution.Kind.WHEEL) {
-                String stem = d.filename().split("-", 3).length >= 2
-                        ? d.filename().split("-", 3)[0] + "-" + d.filename().split("-", 3)[1] : d.filename();
+                String[] parts = d.filename().split("-", 3);
+                String stem = parts.length >= 2 ? parts[0] + "-" + parts[1] : d.filename();
                 byte[] bytes = Archives.wheelMetadata(local, stem).orElseThrow(() -> new GitpypiException(
                         "wheel " + GitpypiException.quote(d.filename()) + " has no .dist-info/METADATA to publish"
                                 + " as its core-metadata file (P658-02)"));
@@ -340,7 +342,7 @@ public final class SiteWriter {
 
         private void emit(String rel, byte[] bytes) throws IOException {
             Path target = target(rel);
-            Files.createDirectories(target.getParent());
+            directory(target.getParent());
             Path old = old(rel);
             if (old != null && Files.size(old) == bytes.length && java.util.Arrays.equals(Files.readAllBytes(old),
                     bytes)) {
@@ -353,7 +355,7 @@ public final class SiteWriter {
 
         private void emitCopy(String rel, Path source) throws IOException {
             Path target = target(rel);
-            Files.createDirectories(target.getParent());
+            directory(target.getParent());
             Path old = old(rel);
             if (old != null && Files.size(old) == Files.size(source) && Files.mismatch(old, source) < 0) {
                 keep(old, target);
@@ -361,6 +363,13 @@ public final class SiteWriter {
             }
             Files.copy(source, target);
             written++;
+        }
+
+        /** Creates a folder of the new tree once (a failed mkdir per file costs more than the file on some disks). */
+        private void directory(Path dir) throws IOException {
+            if (directories.add(dir)) {
+                Files.createDirectories(dir);
+            }
         }
 
         private void keep(Path old, Path target) throws IOException {

@@ -1,16 +1,20 @@
 package dev.gitpypi.core.source;
 
 import dev.gitpypi.core.Distribution;
+import dev.gitpypi.core.DistributionFilename;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.IndexSource;
+import dev.gitpypi.core.InvalidFilenameException;
 import dev.gitpypi.core.InvalidSpecifierException;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.SdistFilename;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.core.Version;
 import dev.gitpypi.core.VersionSpecifiers;
+import dev.gitpypi.core.WheelFilename;
 import dev.gitpypi.core.internal.Archives;
 import dev.gitpypi.core.internal.Digests;
 import dev.gitpypi.core.site.SiteWriter;
@@ -112,40 +116,25 @@ public final class LocalFilesSource implements IndexSource {
 
     private @Nullable Found wheel(Path file, String filename, List<Problem> problems) throws IOException {
         String where = file.toString();
-        String[] parts = filename.substring(0, filename.length() - 4).split("-", -1);
-        if (parts.length != 5 && parts.length != 6) {
-            problems.add(Problem.error(where, "invalid wheel file name: expected"
-                    + " {name}-{version}(-{build})?-{python}-{abi}-{platform}.whl (WHL-01)"));
+        WheelFilename wf;
+        try {
+            wf = WheelFilename.parse(filename);
+        } catch (InvalidFilenameException e) {
+            problems.add(Problem.error(where, e.getMessage()));
             return null;
         }
-        Optional<ProjectName> name = wheelName(parts[0]);
+        Optional<ProjectName> name = wf.name();
         if (name.isEmpty()) {
-            problems.add(Problem.error(where, "invalid name " + quote(parts[0]) + " in wheel file name (WHL-02)"));
+            problems.add(Problem.error(where, "invalid name " + quote(wf.distribution()) + " in wheel file name"
+                    + " (WHL-02, NAME-01)"));
             return null;
-        }
-        Optional<Version> version = Version.tryParse(parts[1]);
-        if (version.isEmpty()) {
-            problems.add(Problem.error(where, "invalid version " + quote(parts[1]) + " in wheel file name (WHL-03,"
-                    + " VER-05)"));
-            return null;
-        }
-        if (parts.length == 6 && (parts[2].isEmpty() || !Character.isDigit(parts[2].charAt(0)))) {
-            problems.add(Problem.error(where, "invalid build tag " + quote(parts[2]) + ": it starts with a digit"
-                    + " (WHL-04)"));
-            return null;
-        }
-        for (int i = parts.length - 3; i < parts.length; i++) {
-            if (parts[i].isEmpty() || parts[i].startsWith(".") || parts[i].endsWith(".") || parts[i].contains("..")) {
-                problems.add(Problem.error(where, "invalid compatibility tag " + quote(parts[i]) + " (WHL-05)"));
-                return null;
-            }
         }
         if (!safe(file, filename, problems)) {
             return null;
         }
         byte[] metadata;
         try {
-            Optional<byte[]> found = Archives.wheelMetadata(file, parts[0] + "-" + parts[1]);
+            Optional<byte[]> found = Archives.wheelMetadata(file, wf.distribution() + "-" + wf.versionText());
             if (found.isEmpty()) {
                 problems.add(Problem.error(where, "wheel has no {name}-{version}.dist-info/METADATA (WHL-06)"));
                 return null;
@@ -155,12 +144,12 @@ public final class LocalFilesSource implements IndexSource {
             problems.add(Problem.error(where, "cannot read wheel as a zip: " + e.getMessage() + " (WHL-06)"));
             return null;
         }
-        Optional<ProjectName> metadataName = consistent(where, metadata, name.get(), version.get(), "WHL-06",
+        Optional<ProjectName> metadataName = consistent(where, metadata, name.get(), wf.version(), "WHL-06",
                 problems);
         if (metadataName.isEmpty()) {
             return null;
         }
-        canonical(where, parts[0], parts[1], name.get(), version.get(), problems);
+        canonical(where, wf, problems);
         Distribution.Builder d = hosted(file, name.get(), filename)
                 .coreMetadata(Map.of("sha256", Digests.sha256(metadata)));
         requiresPython(where, metadata, d, problems);
@@ -169,13 +158,17 @@ public final class LocalFilesSource implements IndexSource {
 
     private @Nullable Found sdist(Path file, String filename, List<Problem> problems) throws IOException {
         String where = file.toString();
-        String stem = filename.substring(0, filename.length() - ".tar.gz".length());
-        int dash = stem.lastIndexOf('-');
-        Optional<ProjectName> name = dash > 0 ? ProjectName.tryParse(stem.substring(0, dash)) : Optional.empty();
-        Optional<Version> version = dash > 0 ? Version.tryParse(stem.substring(dash + 1)) : Optional.empty();
-        if (name.isEmpty() || version.isEmpty()) {
-            problems.add(Problem.error(where, "invalid sdist file name: expected {name}-{version}.tar.gz with a"
-                    + " valid name and PEP 440 version (SD-01, VER-05)"));
+        SdistFilename sf;
+        try {
+            sf = SdistFilename.parse(filename);
+        } catch (InvalidFilenameException e) {
+            problems.add(Problem.error(where, e.getMessage()));
+            return null;
+        }
+        Optional<ProjectName> name = sf.name();
+        if (name.isEmpty()) {
+            problems.add(Problem.error(where, "invalid name " + quote(sf.distribution()) + " in sdist file name"
+                    + " (SD-01, NAME-01)"));
             return null;
         }
         if (!safe(file, filename, problems)) {
@@ -191,7 +184,7 @@ public final class LocalFilesSource implements IndexSource {
             return null;
         }
         if (pkgInfo.isPresent()) {
-            Optional<ProjectName> checked = consistent(where, pkgInfo.get(), name.get(), version.get(), "SD-02",
+            Optional<ProjectName> checked = consistent(where, pkgInfo.get(), name.get(), sf.version(), "SD-02",
                     problems);
             if (checked.isEmpty()) {
                 return null;
@@ -202,7 +195,7 @@ public final class LocalFilesSource implements IndexSource {
             problems.add(Problem.warning(where, "sdist has no {name}-{version}/PKG-INFO; listed without"
                     + " requires-python (SD-04)"));
         }
-        canonical(where, stem.substring(0, dash), stem.substring(dash + 1), name.get(), version.get(), problems);
+        canonical(where, sf, problems);
         return new Found(name.get(), metadataName, d.build());
     }
 
@@ -219,14 +212,6 @@ public final class LocalFilesSource implements IndexSource {
             return false;
         }
         return true;
-    }
-
-    /** The wheel name part: {@code [A-Za-z0-9_.]+} without {@code __} (WHL-02), a valid name. */
-    private static Optional<ProjectName> wheelName(String part) {
-        if (part.contains("__") || part.contains("-")) {
-            return Optional.empty();
-        }
-        return ProjectName.tryParse(part);
     }
 
     /** Checks Name and Version of core metadata against the file name; returns the metadata's name. */
@@ -262,11 +247,10 @@ public final class LocalFilesSource implements IndexSource {
         }
     }
 
-    private static void canonical(String where, String namePart, String versionPart, ProjectName name,
-            Version version, List<Problem> problems) {
-        if (!namePart.equals(name.fileNameForm()) || !versionPart.equals(version.toString())) {
-            problems.add(Problem.warning(where, "file name is not in canonical form " + quote(name.fileNameForm()
-                    + "-" + version) + "; pip accepts it, uv may skip it (NAME-05, UV-06, WHL-03)"));
+    private static void canonical(String where, DistributionFilename f, List<Problem> problems) {
+        if (!f.isCanonical()) {
+            problems.add(Problem.warning(where, "file name is not in canonical form; pip accepts it, uv may skip it"
+                    + " (NAME-05, UV-06, WHL-03)"));
         }
     }
 

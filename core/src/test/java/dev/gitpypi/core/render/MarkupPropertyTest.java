@@ -91,8 +91,12 @@ class MarkupPropertyTest {
         for (int i = 0; i < n; i++) {
             Distribution.Builder b = Distribution.builder("https://h/" + arbitrary(r), i + arbitrary(r))
                     .hash("sha256", SHA).size(i);
-            if (r.nextBoolean()) {
-                b.requiresPython(arbitrary(r));
+            switch (r.nextInt(4)) {
+                case 0 -> b.requiresPython(arbitrary(r));
+                // "===" takes any text without whitespace: the nastiest value packaging still accepts
+                case 1 -> b.requiresPython("===" + arbitrary(r).replaceAll("[\\s\\p{Z}\\x1c-\\x1f\\x85;)]", ""));
+                case 2 -> b.requiresPython(">=3.8, <4,!=3.9.*");
+                default -> { }
             }
             if (r.nextBoolean()) {
                 b.yanked(arbitrary(r));

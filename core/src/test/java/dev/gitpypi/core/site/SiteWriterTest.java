@@ -107,6 +107,22 @@ class SiteWriterTest {
     }
 
     @Test
+    void landingPageLinksOnlyHttpSourcesAndEscapesEverything() throws IOException {
+        Project safe = Project.builder(ProjectName.of("Safe")).sourceUrl("https://github.com/o/safe?a=1&b=\"2\"")
+                .add(Distribution.builder("https://x.example/safe-1.0rc1.tar.gz", "safe-1.0rc1.tar.gz").build())
+                .add(Distribution.builder("https://x.example/safe-0.9.tar.gz", "safe-0.9.tar.gz").build()).build();
+        Project script = Project.builder(ProjectName.of("script")).sourceUrl("javascript:alert(1)").build();
+        Path out = tmp.resolve("site");
+        SiteWriter.builder().title("<Team> & \"packages\"").build().write(Index.of(List.of(safe, script)), out);
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(Files.readString(out.resolve("index.html")));
+        assertThat(doc.title()).isEqualTo("<Team> & \"packages\"");
+        assertThat(doc.select("a").eachAttr("href")).containsExactly("simple/", "simple/safe/",
+                "https://github.com/o/safe?a=1&b=\"2\"", "simple/script/");
+        // the latest final release, not the newer pre-release
+        assertThat(doc.select("tbody tr").get(0).select("td").get(1).text()).isEqualTo("0.9");
+    }
+
+    @Test
     void outputIsDeterministic() throws IOException {
         SiteWriter writer = SiteWriter.builder().build();
         writer.write(index(), tmp.resolve("one"));
