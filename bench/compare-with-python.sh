@@ -8,7 +8,9 @@
 #   reference.py  the Python side: `python3 reference.py CORPUS` times the reference in-process
 #                 (time.perf_counter, many passes) and prints "<JMH benchmark> <ns per op>" lines
 # The Java side is the JMH benchmarks named by those lines, run on the same corpus (passed to the forked JVM
-# as -Dgitpypi.bench.CASE=PATH). Prints ns/op for both and the ratio (Python / Java = how many times faster).
+# as -Dgitpypi.bench.CASE=PATH). Prints ns/op for both and the ratio (Python / Java = how many times faster),
+# computed from medians (of the Python passes, of the JMH iterations) because a shared machine's preemption
+# spikes distort means; the JMH mean and its 99.9% interval are printed too.
 # Build the jar first if missing: ./mvnw -B -q -pl bench -am package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,16 +44,19 @@ java -jar "$jar" "($regex)\$" \
 "$python" - "$tmp/python.txt" "$tmp/jmh.json" <<'PY'
 import json, sys
 python = dict((line.split()[0], float(line.split()[1])) for line in open(sys.argv[1]))
+import statistics
 java = {}
 for result in json.load(open(sys.argv[2])):
     name = ".".join(result["benchmark"].split(".")[-2:])
-    java[name] = (result["primaryMetric"]["score"], result["primaryMetric"]["scoreError"])
-print("| benchmark | Python ns/op | Java ns/op (± 99.9% CI) | ratio (Python / Java) |")
-print("|---|---:|---:|---:|")
+    metric = result["primaryMetric"]
+    iterations = [x for fork in metric["rawData"] for x in fork]
+    java[name] = (statistics.median(iterations), metric["score"], metric["scoreError"])
+print("| benchmark | Python ns/op (median) | Java ns/op (median) | Java mean ± 99.9% CI | ratio (Python / Java) |")
+print("|---|---:|---:|---:|---:|")
 for name, p in python.items():
     if name in java:
-        j, err = java[name]
-        print(f"| {name} | {p:.1f} | {j:.1f} ± {err:.1f} | {p / j:.1f}x |")
+        median, mean, err = java[name]
+        print(f"| {name} | {p:.1f} | {median:.1f} | {mean:.1f} ± {err:.1f} | {p / median:.1f}x |")
     else:
-        print(f"| {name} | {p:.1f} | (not run) | |")
+        print(f"| {name} | {p:.1f} | (not run) | | |")
 PY

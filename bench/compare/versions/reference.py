@@ -2,9 +2,11 @@
 
 Reads the corpus file given as the first argument (one version per line, '#' comments), shuffles it with a
 fixed seed as VersionBenchmark does, and times in-process with time.perf_counter: one warm-up pass, then
-REPS passes; prints "<jmh benchmark> <ns per op>" lines, the mean over the timed passes.
+REPS passes; prints "<jmh benchmark> <ns per op>" lines, the median over the timed passes (robust against
+the preemption spikes of a shared machine).
 """
 import random
+import statistics
 import sys
 import time
 
@@ -29,12 +31,12 @@ def valid(s):
 
 def timed(fn):
     fn()  # warm-up
-    total = 0.0
+    passes = []
     for _ in range(REPS):
         start = time.perf_counter()
         fn()
-        total += time.perf_counter() - start
-    return total / REPS
+        passes.append(time.perf_counter() - start)
+    return statistics.median(passes)
 
 
 lines = load(sys.argv[1])

@@ -104,6 +104,21 @@ public final class BuildTag implements Comparable<BuildTag> {
         return true;
     }
 
+    /**
+     * Compares the build tags of two wheels, either of which may have none: no build tag sorts first (packaging's
+     * empty tuple), then by {@link #compareTo(BuildTag)} (WHL-04).
+     *
+     * @param a one wheel's build tag, or null for none
+     * @param b the other's, or null for none
+     * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+     */
+    public static int compare(@Nullable BuildTag a, @Nullable BuildTag b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return a.compareTo(b);
+    }
+
     /** Orders by number, then by the rest compared by code point (Python's order). */
     @Override
     public int compareTo(BuildTag other) {

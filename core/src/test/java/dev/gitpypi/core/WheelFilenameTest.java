@@ -137,6 +137,10 @@ class WheelFilenameTest {
         assertThat(tags).extracting(BuildTag::toString).containsExactly("0", "1", "1a", "01a", "1b", "2", "9z", "10");
         assertThat(BuildTag.parse("01a")).isEqualTo(BuildTag.parse("1a")).hasSameHashCodeAs(BuildTag.parse("1a"));
         assertThat(BuildTag.parse("1a")).isNotEqualTo(BuildTag.parse("1b"));
+        assertThat(BuildTag.compare(null, BuildTag.parse("0"))).isNegative();
+        assertThat(BuildTag.compare(BuildTag.parse("0"), null)).isPositive();
+        assertThat(BuildTag.compare(null, null)).isZero();
+        assertThat(BuildTag.compare(BuildTag.parse("2"), BuildTag.parse("10"))).isNegative();
         assertThat(BuildTag.tryParse("x1")).isEmpty();
         assertThat(BuildTag.tryParse(null)).isEmpty();
         assertThatThrownBy(() -> BuildTag.parse("a")).isInstanceOf(InvalidFilenameException.class)
