@@ -84,6 +84,16 @@ class DeepValidationTest {
     }
 
     @Test
+    void rootRelativeLinksResolveInsideTheSiteFolder() throws IOException {
+        Path dir = site("abs", METADATA, METADATA, null, "");
+        Path page = dir.resolve("simple/foo/index.html");
+        Files.writeString(page, Files.readString(page).replace("../../files/", "/files/"));
+        Files.writeString(dir.resolve("simple/index.html"), Fixtures.root("<a href=\"/simple/foo/\">foo</a>"));
+        assertThat(deep(dir).findings()).isEmpty();
+        assertThat(deep(dir.resolve("simple")).findings()).isEmpty();
+    }
+
+    @Test
     void wrongHashIsAnError() throws IOException {
         Report r = deep(site("hash", METADATA, METADATA, "b".repeat(64), ""));
         assertThat(ids(r)).containsExactly("P503-08");

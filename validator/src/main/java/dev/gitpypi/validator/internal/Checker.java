@@ -49,6 +49,10 @@ public final class Checker {
                 site.mode() != Site.Mode.FILE);
         if (root.isPresent()) {
             RawRoot r = root.get();
+            if (r.info().status() >= 400) {
+                sink.report(Rule.P503_01, Location.of(r.info().resource()), "the root page answers HTTP "
+                        + r.info().status());
+            }
             rules.root(r);
             mediaType(r.info(), r.json());
             if (site.mode() == Site.Mode.HTTP && r.info().isHttp()) {
@@ -73,6 +77,11 @@ public final class Checker {
             List<RawProject> pages = site.project(ref);
             boolean first = true;
             for (RawProject page : pages) {
+                if (page.info().status() >= 400) {
+                    sink.report(Rule.P503_02, Location.of(page.info().resource()), "the project page of "
+                            + GitpypiException.quote(ref.display()) + " answers HTTP " + page.info().status());
+                    continue;
+                }
                 String pathName = site.mode() == Site.Mode.FILE ? ref.normalized() : PageRules.pathName(ref.uri());
                 String project = ProjectName.normalize(pathName);
                 if (site.mode() != Site.Mode.FILE && !pathName.equals(project) && first) {
@@ -101,7 +110,8 @@ public final class Checker {
                 }
                 first = false;
             }
-            if (site.mode() == Site.Mode.HTTP && probes < httpProbes && !pages.isEmpty()) {
+            if (site.mode() == Site.Mode.HTTP && probes < httpProbes && !pages.isEmpty()
+                    && pages.get(0).info().status() < 400) {
                 probes++;
                 probe(ref, pages.get(0));
             }
@@ -177,9 +187,7 @@ public final class Checker {
                                     + " instead of redirecting to " + GitpypiException.quote(path));
                 }
             }
-            if (vary(page)) {
-                return;
-            }
+            vary(page.info(), page.json() != null, page.info().uri());
             String normalized = ref.normalized();
             String variant = normalized.toUpperCase(Locale.ROOT).replace('-', '_');
             if (!variant.equals(normalized)) {
@@ -194,8 +202,4 @@ public final class Checker {
         }
     }
 
-    private boolean vary(RawProject page) throws IOException {
-        vary(page.info(), page.json() != null, page.info().uri());
-        return false;
-    }
 }

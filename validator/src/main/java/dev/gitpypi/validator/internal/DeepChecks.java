@@ -80,7 +80,7 @@ public final class DeepChecks {
         if (target == null) {
             return;
         }
-        URI file = withoutFragment(target);
+        URI file = site.mapLocal(withoutFragment(target));
         Path tmp = Files.createTempFile("gitpypi-deep", ".bin");
         try {
             Optional<Long> size = download(site, file, tmp, loc, "the file");
