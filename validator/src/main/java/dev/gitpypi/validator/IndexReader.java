@@ -99,7 +99,7 @@ public final class IndexReader {
     public List<ProjectName> readProjectNames(String target) throws IOException {
         Site site = Site.open(target, limits);
         List<ProjectName> names = new ArrayList<>();
-        site.root(e -> ProjectName.tryParse(e.text()).ifPresent(names::add), false);
+        site.root(e -> ProjectName.tryParse(e.text()).ifPresent(names::add), false, false);
         return names;
     }
 
@@ -108,12 +108,12 @@ public final class IndexReader {
         if (site.mode() == Site.Mode.FILE) {
             // A root page on its own: every listed project, without files; streamed, nothing else kept.
             Optional<RawRoot> root = site.root(e -> ProjectName.tryParse(e.text())
-                    .ifPresent(n -> projects.add(Project.builder(n).build())), false);
+                    .ifPresent(n -> projects.add(Project.builder(n).build())), false, false);
             if (root.isPresent()) {
                 return Index.of(projects).withApiVersion(root.get().apiVersion());
             }
         }
-        Optional<RawRoot> root = site.root(null, true);
+        Optional<RawRoot> root = site.root(null, true, false);
         for (Site.ProjectRef ref : site.projects(root.orElse(null))) {
             if (!ref.exists()) {
                 continue;

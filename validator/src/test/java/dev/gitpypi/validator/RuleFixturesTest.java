@@ -83,6 +83,9 @@ class RuleFixturesTest {
                         CLEAN_FILE))),
                 c("P629-05", cleanJson11, jsonFile("1.1", "", ",\"size\":1")),
                 c("P629-06", foo(html("1.4", "", CLEAN_FILE)), foo(html("1.5", "", CLEAN_FILE))),
+                c("P629-06", foo(page(CLEAN_FILE)).json("foo", json("1.0", ",\"files\":[" + CLEAN_JSON_FILE + "]")),
+                        foo(page(CLEAN_FILE)).json("foo", json("2.0", ",\"versions\":[\"1.0\"],\"files\":["
+                                + CLEAN_JSON_FILE.replace("}}", "},\"size\":1}") + "]"))),
                 c("P658-01", anchor("data-core-metadata=\"sha256=" + H + "\""),
                         anchor("data-core-metadata=\"sha256:" + H + "\"")),
                 c("P691-05", cleanJson, fooJson("{\"name\":\"foo\",\"files\":[" + CLEAN_JSON_FILE + "]}")),

@@ -110,6 +110,15 @@ public final class Checker {
                 }
                 first = false;
             }
+            if (pages.size() == 2 && pages.get(0).html() != null && pages.get(1).json() != null) {
+                Optional<int[]> html = PageRules.apiVersion(pages.get(0).apiVersion());
+                Optional<int[]> json = PageRules.apiVersion(pages.get(1).apiVersion());
+                if (html.isPresent() && json.isPresent() && html.get()[0] != json.get()[0]) {
+                    sink.report(Rule.P629_06, Location.of(pages.get(1).info().resource()), "the JSON page declares"
+                            + " api-version " + pages.get(1).apiVersion() + ", the HTML page "
+                            + pages.get(0).apiVersion() + ": their major versions differ");
+                }
+            }
             if (site.mode() == Site.Mode.HTTP && probes < httpProbes && !pages.isEmpty()
                     && pages.get(0).info().status() < 400) {
                 probes++;

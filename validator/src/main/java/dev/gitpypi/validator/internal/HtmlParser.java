@@ -35,8 +35,23 @@ public final class HtmlParser {
      * @return the page
      */
     public static HtmlPage parse(Reader reader, @Nullable String source, @Nullable Consumer<HtmlPage.Anchor> anchorSink) {
+        return parse(reader, source, anchorSink, true);
+    }
+
+    /**
+     * Parses a page, optionally without line numbers (tracking source positions costs about a third of the
+     * parse time; a reader that only builds the model does not need them).
+     *
+     * @param reader the characters
+     * @param source the whole text when known, or null when streaming
+     * @param anchorSink receives each anchor; null keeps them in {@link HtmlPage#anchors()}
+     * @param lines whether to track line numbers (0 otherwise)
+     * @return the page
+     */
+    public static HtmlPage parse(Reader reader, @Nullable String source, @Nullable Consumer<HtmlPage.Anchor> anchorSink,
+            boolean lines) {
         HtmlPage page = new HtmlPage();
-        Parser parser = Parser.htmlParser().setTrackPosition(true).setMaxDepth(MAX_DEPTH);
+        Parser parser = Parser.htmlParser().setTrackPosition(lines || source != null).setMaxDepth(MAX_DEPTH);
         try (StreamParser streamer = new StreamParser(parser)) {
             streamer.parse(reader, "");
             Iterator<Element> it = streamer.iterator();

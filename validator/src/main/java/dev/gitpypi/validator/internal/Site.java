@@ -160,6 +160,20 @@ public final class Site {
      */
     public Optional<RawRoot> root(java.util.function.@Nullable Consumer<RawRoot.Entry> sink, boolean keep)
             throws IOException {
+        return root(sink, keep, true);
+    }
+
+    /**
+     * Reads the root page, streaming its anchors, optionally without line numbers.
+     *
+     * @param sink receives each root entry as it is read
+     * @param keep whether to keep the entries in the result
+     * @param lines whether to track line numbers
+     * @return the root, or empty when the target has none
+     * @throws IOException on I/O failure
+     */
+    public Optional<RawRoot> root(java.util.function.@Nullable Consumer<RawRoot.Entry> sink, boolean keep,
+            boolean lines) throws IOException {
         Fetched f;
         switch (mode) {
             case FOLDER -> {
@@ -201,7 +215,8 @@ public final class Site {
             } else {
                 String res = f.resource();
                 root.html = HtmlParser.parse(reader(f, in), null, a -> consumer.accept(
-                        new RawRoot.Entry(a.text(), a.href(), dev.gitpypi.validator.Location.line(res, a.line()))));
+                        new RawRoot.Entry(a.text(), a.href(), dev.gitpypi.validator.Location.line(res, a.line()))),
+                        lines);
             }
             return Optional.of(root);
         }
