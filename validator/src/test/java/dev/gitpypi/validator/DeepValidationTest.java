@@ -93,6 +93,63 @@ class DeepValidationTest {
         assertThat(deep(dir.resolve("simple")).findings()).isEmpty();
     }
 
+    /** A one-file ustar .tar.gz, written by hand. */
+    private static byte[] sdist(String top, String pkgInfo) throws IOException {
+        byte[] content = pkgInfo.getBytes(StandardCharsets.UTF_8);
+        byte[] header = new byte[512];
+        byte[] name = (top + "/PKG-INFO").getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(name, 0, header, 0, name.length);
+        put(header, 100, "0000644");
+        put(header, 108, "0000000");
+        put(header, 116, "0000000");
+        put(header, 124, String.format(java.util.Locale.ROOT, "%011o", content.length));
+        put(header, 136, "00000000000");
+        header[156] = '0';
+        put(header, 257, "ustar");
+        put(header, 263, "00");
+        java.util.Arrays.fill(header, 148, 156, (byte) ' ');
+        int sum = 0;
+        for (byte b : header) {
+            sum += b & 0xff;
+        }
+        put(header, 148, String.format(java.util.Locale.ROOT, "%06o", sum));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(header);
+            gz.write(content);
+            gz.write(new byte[(512 - content.length % 512) % 512 + 1024]);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void put(byte[] header, int off, String s) {
+        byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(b, 0, header, off, b.length);
+    }
+
+    private Path sdistSite(String name, byte[] tgz) throws IOException {
+        Path dir = tmp.resolve(name);
+        Files.createDirectories(dir.resolve("files"));
+        Files.write(dir.resolve("files/foo-1.0.tar.gz"), tgz);
+        new Fixtures.Site().root("<a href=\"foo/\">foo</a>").page("foo", Fixtures.page("<a href=\"../../files/"
+                + "foo-1.0.tar.gz#sha256=" + sha256(tgz) + "\">foo-1.0.tar.gz</a>")).write(dir);
+        return dir;
+    }
+
+    @Test
+    void sdistPkgInfoMustMatchTheFileName() throws IOException {
+        assertThat(deep(sdistSite("sd-ok", sdist("foo-1.0", METADATA))).findings()).isEmpty();
+        assertThat(ids(deep(sdistSite("sd-bad", sdist("foo-1.0", METADATA.replace("Version: 1.0",
+                "Version: 1.0rc1")))))).containsExactly("SD-02");
+        assertThat(ids(deep(sdistSite("sd-none", new byte[] {1, 2, 3})))).containsExactly("SD-02");
+    }
+
+    @Test
+    void metadataWithAnInvalidName() throws IOException {
+        String bad = METADATA.replace("Name: foo", "Name: -foo-");
+        assertThat(ids(deep(site("meta2", bad, bad, null, "")))).contains("META-02");
+    }
+
     @Test
     void wrongHashIsAnError() throws IOException {
         Report r = deep(site("hash", METADATA, METADATA, "b".repeat(64), ""));
