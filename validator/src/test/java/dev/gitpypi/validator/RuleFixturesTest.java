@@ -177,6 +177,13 @@ class RuleFixturesTest {
     }
 
     @Test
+    void rootFindingsCarryTheirLine() throws IOException {
+        Report r = validate(foo(page(CLEAN_FILE)).root("<a href=\"foo/\">foo</a>\n<a href=\"foo\">foo</a>"), "lines");
+        assertThat(r.findings()).extracting(f -> f.location().toString())
+                .containsExactly("simple/index.html:9", "simple/index.html:9");
+    }
+
+    @Test
     void everyPageRuleHasAFixture() {
         Set<String> covered = cases().map(Case::rule).collect(Collectors.toSet());
         // Rules checked only over HTTP, in deep mode, or from the root JSON stream are tested elsewhere.

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Runs every rule over a site: root, project pages, HTTP behaviour and, in deep mode, the files. */
@@ -44,9 +45,23 @@ public final class Checker {
      * @throws IOException on I/O failure
      */
     public void run() throws IOException {
-        PageRules.RootEntries entries = rules.rootEntries();
-        Optional<RawRoot> root = site.root(e -> entries.accept(e, !e.location().pointer().isEmpty()),
-                site.mode() != Site.Mode.FILE);
+        boolean keep = site.mode() != Site.Mode.FILE;
+        Optional<RawRoot> root;
+        if (site.mode() == Site.Mode.HTTP) {
+            PageRules.RootEntries entries = rules.rootEntries();
+            root = site.root(e -> entries.accept(e, !e.location().pointer().isEmpty()), keep, true);
+        } else {
+            // Tracking source positions costs about a third of the parse of a large root page, and line numbers
+            // are only needed for findings: check without them first, and read again with them only when the
+            // entries have findings.
+            Sink trial = new Sink(Map.of());
+            PageRules.RootEntries quick = new PageRules(trial).rootEntries();
+            root = site.root(e -> quick.accept(e, !e.location().pointer().isEmpty()), keep, false);
+            if (!trial.findings().isEmpty()) {
+                PageRules.RootEntries entries = rules.rootEntries();
+                root = site.root(e -> entries.accept(e, !e.location().pointer().isEmpty()), keep, true);
+            }
+        }
         if (root.isPresent()) {
             RawRoot r = root.get();
             if (r.info().status() >= 400) {

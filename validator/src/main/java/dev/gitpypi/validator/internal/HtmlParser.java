@@ -1,8 +1,6 @@
 package dev.gitpypi.validator.internal;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -57,12 +55,7 @@ public final class HtmlParser {
             Iterator<Element> it = streamer.iterator();
             boolean sawDoctype = false;
             while (it.hasNext()) {
-                Element el;
-                try {
-                    el = it.next();
-                } catch (UncheckedIOException e) {
-                    throw e;
-                }
+                Element el = it.next();
                 if (!sawDoctype) {
                     sawDoctype = true;
                     page.doctype = streamer.document().documentType() != null;
@@ -141,15 +134,5 @@ public final class HtmlParser {
         }
         String href = attrs.get("href");
         return new HtmlPage.Anchor(line(el), href, el.text().strip(), attrs, rawAngle);
-    }
-
-    /**
-     * Wraps a parse failure of the underlying reader.
-     *
-     * @param e the failure
-     * @return the I/O exception
-     */
-    static IOException unwrap(UncheckedIOException e) {
-        return e.getCause();
     }
 }
