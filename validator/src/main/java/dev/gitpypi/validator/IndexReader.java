@@ -99,21 +99,23 @@ public final class IndexReader {
     public List<ProjectName> readProjectNames(String target) throws IOException {
         Site site = Site.open(target, limits);
         List<ProjectName> names = new ArrayList<>();
-        site.root(e -> ProjectName.tryParse(e.text()).ifPresent(names::add), false);
+        site.root(e -> ProjectName.tryParse(e.text()).ifPresent(names::add), false, false);
         return names;
     }
 
     private static Index read(Site site) throws IOException {
         List<Project> projects = new ArrayList<>();
+        Optional<RawRoot> root;
         if (site.mode() == Site.Mode.FILE) {
             // A root page on its own: every listed project, without files; streamed, nothing else kept.
-            Optional<RawRoot> root = site.root(e -> ProjectName.tryParse(e.text())
-                    .ifPresent(n -> projects.add(Project.builder(n).build())), false);
+            root = site.root(e -> ProjectName.tryParse(e.text())
+                    .ifPresent(n -> projects.add(Project.builder(n).build())), false, false);
             if (root.isPresent()) {
                 return Index.of(projects).withApiVersion(root.get().apiVersion());
             }
+        } else {
+            root = site.root(null, true, false);
         }
-        Optional<RawRoot> root = site.root(null, true);
         for (Site.ProjectRef ref : site.projects(root.orElse(null))) {
             if (!ref.exists()) {
                 continue;

@@ -275,6 +275,12 @@ public enum Rule {
                     + " Reported as a warning: legacy names are accepted by pip.",
             "Tools parse the file name without opening the archive (SD-03).",
             "Build with a current backend (it writes PEP 625 names)."),
+    /** Sdist metadata. */
+    SD_02("MUST", Severity.ERROR, "spec \"Source distribution format\"",
+            "In deep mode: the `.tar.gz` sdist has a top-level `PKG-INFO` whose Name and Version match the file"
+                    + " name.",
+            "Tools read name and version from the file name without opening the archive (SD-03).",
+            "Build the sdist with a current backend from the tagged source."),
     /** Sdist extension. */
     SD_05("INTEROP", Severity.WARNING, "pip SUPPORTED_EXTENSIONS; uv is_pep625_compliant",
             "Sdists are `.tar.gz` (or `.zip`) — the only extensions uv uses.",
@@ -300,6 +306,11 @@ public enum Rule {
             "A core-metadata file has Metadata-Version (a known one), Name and Version.",
             "Installers reject metadata without them.",
             "Rebuild with a current backend."),
+    /** Metadata name and version. */
+    META_02("MUST", Severity.ERROR, "core metadata §Name, §Version",
+            "In deep mode: the metadata's Name is a valid project name and its Version a PEP 440 version.",
+            "Installers reject metadata they cannot read.",
+            "Fix the name or version in the build configuration."),
     /** Requires-Python agreement. */
     META_03("MUST", Severity.ERROR, "core metadata §Requires-Python",
             "The index's requires-python equals the file's Requires-Python metadata.",

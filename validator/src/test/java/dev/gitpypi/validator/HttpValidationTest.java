@@ -137,6 +137,15 @@ class HttpValidationTest {
     }
 
     @Test
+    void missingProjectPageIsReported() throws IOException {
+        goodSite("/i", HTML);
+        server.page("/i/simple/", HTML, Fixtures.root("<a href=\"foo/\">foo</a>\n<a href=\"gone/\">gone</a>"));
+        Report r = Validator.defaults().validate(server.url("/i/simple/"));
+        assertThat(ids(r)).containsExactly("P503-02");
+        assertThat(r.findings().get(0).message()).contains("HTTP 404");
+    }
+
+    @Test
     void redirectLoopIsAClearError() {
         server.on("/loop/a/", ex -> LoopbackServer.send(ex, 302, "text/plain", "", Map.of("Location", "/loop/b/")))
                 .on("/loop/b/", ex -> LoopbackServer.send(ex, 302, "text/plain", "", Map.of("Location", "/loop/a/")));

@@ -83,6 +83,9 @@ class RuleFixturesTest {
                         CLEAN_FILE))),
                 c("P629-05", cleanJson11, jsonFile("1.1", "", ",\"size\":1")),
                 c("P629-06", foo(html("1.4", "", CLEAN_FILE)), foo(html("1.5", "", CLEAN_FILE))),
+                c("P629-06", foo(page(CLEAN_FILE)).json("foo", json("1.0", ",\"files\":[" + CLEAN_JSON_FILE + "]")),
+                        foo(page(CLEAN_FILE)).json("foo", json("2.0", ",\"versions\":[\"1.0\"],\"files\":["
+                                + CLEAN_JSON_FILE.replace("}}", "},\"size\":1}") + "]"))),
                 c("P658-01", anchor("data-core-metadata=\"sha256=" + H + "\""),
                         anchor("data-core-metadata=\"sha256:" + H + "\"")),
                 c("P691-05", cleanJson, fooJson("{\"name\":\"foo\",\"files\":[" + CLEAN_JSON_FILE + "]}")),
@@ -174,11 +177,18 @@ class RuleFixturesTest {
     }
 
     @Test
+    void rootFindingsCarryTheirLine() throws IOException {
+        Report r = validate(foo(page(CLEAN_FILE)).root("<a href=\"foo/\">foo</a>\n<a href=\"foo\">foo</a>"), "lines");
+        assertThat(r.findings()).extracting(f -> f.location().toString())
+                .containsExactly("simple/index.html:9", "simple/index.html:9");
+    }
+
+    @Test
     void everyPageRuleHasAFixture() {
         Set<String> covered = cases().map(Case::rule).collect(Collectors.toSet());
         // Rules checked only over HTTP, in deep mode, or from the root JSON stream are tested elsewhere.
         Set<String> elsewhere = Set.of("P503-05", "P503-15", "P691-01", "P691-02", "P658-02", "P658-03", "WHL-06",
-                "META-01", "META-03", "PIP-02", "PIP-07", "PIP-09", "PIP-11", "UV-01", "UV-07", "UV-08", "UV-09");
+                "META-01", "META-02", "META-03", "SD-02", "PIP-02", "PIP-07", "PIP-09", "PIP-11", "UV-01", "UV-07", "UV-08", "UV-09");
         for (Rule r : Rule.values()) {
             assertThat(covered.contains(r.id()) || elsewhere.contains(r.id())).as(r.id()).isTrue();
         }

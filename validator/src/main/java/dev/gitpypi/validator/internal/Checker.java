@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Runs every rule over a site: root, project pages, HTTP behaviour and, in deep mode, the files. */
@@ -44,11 +45,29 @@ public final class Checker {
      * @throws IOException on I/O failure
      */
     public void run() throws IOException {
-        PageRules.RootEntries entries = rules.rootEntries();
-        Optional<RawRoot> root = site.root(e -> entries.accept(e, !e.location().pointer().isEmpty()),
-                site.mode() != Site.Mode.FILE);
+        boolean keep = site.mode() != Site.Mode.FILE;
+        Optional<RawRoot> root;
+        if (site.mode() == Site.Mode.HTTP) {
+            PageRules.RootEntries entries = rules.rootEntries();
+            root = site.root(e -> entries.accept(e, !e.location().pointer().isEmpty()), keep, true);
+        } else {
+            // Tracking source positions costs about a third of the parse of a large root page, and line numbers
+            // are only needed for findings: check without them first, and read again with them only when the
+            // entries have findings.
+            Sink trial = new Sink(Map.of());
+            PageRules.RootEntries quick = new PageRules(trial).rootEntries();
+            root = site.root(e -> quick.accept(e, !e.location().pointer().isEmpty()), keep, false);
+            if (!trial.findings().isEmpty()) {
+                PageRules.RootEntries entries = rules.rootEntries();
+                root = site.root(e -> entries.accept(e, !e.location().pointer().isEmpty()), keep, true);
+            }
+        }
         if (root.isPresent()) {
             RawRoot r = root.get();
+            if (r.info().status() >= 400) {
+                sink.report(Rule.P503_01, Location.of(r.info().resource()), "the root page answers HTTP "
+                        + r.info().status());
+            }
             rules.root(r);
             mediaType(r.info(), r.json());
             if (site.mode() == Site.Mode.HTTP && r.info().isHttp()) {
@@ -73,6 +92,11 @@ public final class Checker {
             List<RawProject> pages = site.project(ref);
             boolean first = true;
             for (RawProject page : pages) {
+                if (page.info().status() >= 400) {
+                    sink.report(Rule.P503_02, Location.of(page.info().resource()), "the project page of "
+                            + GitpypiException.quote(ref.display()) + " answers HTTP " + page.info().status());
+                    continue;
+                }
                 String pathName = site.mode() == Site.Mode.FILE ? ref.normalized() : PageRules.pathName(ref.uri());
                 String project = ProjectName.normalize(pathName);
                 if (site.mode() != Site.Mode.FILE && !pathName.equals(project) && first) {
@@ -101,7 +125,17 @@ public final class Checker {
                 }
                 first = false;
             }
-            if (site.mode() == Site.Mode.HTTP && probes < httpProbes && !pages.isEmpty()) {
+            if (pages.size() == 2 && pages.get(0).html() != null && pages.get(1).json() != null) {
+                Optional<int[]> html = PageRules.apiVersion(pages.get(0).apiVersion());
+                Optional<int[]> json = PageRules.apiVersion(pages.get(1).apiVersion());
+                if (html.isPresent() && json.isPresent() && html.get()[0] != json.get()[0]) {
+                    sink.report(Rule.P629_06, Location.of(pages.get(1).info().resource()), "the JSON page declares"
+                            + " api-version " + pages.get(1).apiVersion() + ", the HTML page "
+                            + pages.get(0).apiVersion() + ": their major versions differ");
+                }
+            }
+            if (site.mode() == Site.Mode.HTTP && probes < httpProbes && !pages.isEmpty()
+                    && pages.get(0).info().status() < 400) {
                 probes++;
                 probe(ref, pages.get(0));
             }
@@ -177,9 +211,7 @@ public final class Checker {
                                     + " instead of redirecting to " + GitpypiException.quote(path));
                 }
             }
-            if (vary(page)) {
-                return;
-            }
+            vary(page.info(), page.json() != null, page.info().uri());
             String normalized = ref.normalized();
             String variant = normalized.toUpperCase(Locale.ROOT).replace('-', '_');
             if (!variant.equals(normalized)) {
@@ -194,8 +226,4 @@ public final class Checker {
         }
     }
 
-    private boolean vary(RawProject page) throws IOException {
-        vary(page.info(), page.json() != null, page.info().uri());
-        return false;
-    }
 }

@@ -80,7 +80,7 @@ public final class DeepChecks {
         if (target == null) {
             return;
         }
-        URI file = withoutFragment(target);
+        URI file = site.mapLocal(withoutFragment(target));
         Path tmp = Files.createTempFile("gitpypi-deep", ".bin");
         try {
             Optional<Long> size = download(site, file, tmp, loc, "the file");
@@ -101,6 +101,9 @@ public final class DeepChecks {
                 }
             }
             byte[] wheelMetadata = d.kind() == Distribution.Kind.WHEEL ? wheelMetadata(tmp, d, loc) : null;
+            if (d.kind() == Distribution.Kind.SDIST && Urls.lastSegment(d.url()).endsWith(".tar.gz")) {
+                sdist(tmp, Urls.lastSegment(d.url()), loc);
+            }
             if (d.coreMetadata().isPresent()) {
                 metadata(site, file, d, loc, wheelMetadata);
             }
@@ -245,12 +248,78 @@ public final class DeepChecks {
         }
     }
 
+    /**
+     * SD-02: the {@code PKG-INFO} at the top of a {@code .tar.gz} sdist names the same project and version as the
+     * file name. Reads the tar headers itself (POSIX ustar, with pax and GNU long names skipped over).
+     */
+    private void sdist(Path file, String filename, Location loc) {
+        String stem = filename.substring(0, filename.length() - ".tar.gz".length());
+        int dash = stem.lastIndexOf('-');
+        if (dash <= 0) {
+            return;
+        }
+        byte[] pkgInfo = null;
+        try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+            byte[] header = new byte[512];
+            for (int entries = 0; entries < 100_000; entries++) {
+                if (in.readNBytes(header, 0, 512) < 512 || header[0] == 0) {
+                    break;
+                }
+                String name = cString(header, 0, 100);
+                String prefix = cString(header, 345, 155);
+                if (!prefix.isEmpty()) {
+                    name = prefix + "/" + name;
+                }
+                long size = Long.parseLong(cString(header, 124, 12).strip().isEmpty() ? "0"
+                        : cString(header, 124, 12).strip(), 8);
+                long padded = (size + 511) / 512 * 512;
+                int slash = name.indexOf('/');
+                if (slash > 0 && name.substring(slash + 1).equals("PKG-INFO") && size <= 16L * 1024 * 1024) {
+                    pkgInfo = in.readNBytes((int) size);
+                    break;
+                }
+                in.skipNBytes(padded);
+            }
+        } catch (IOException | RuntimeException e) {
+            sink.report(Rule.SD_02, loc, "the sdist is not a readable .tar.gz");
+            return;
+        }
+        if (pkgInfo == null) {
+            sink.report(Rule.SD_02, loc, "the sdist has no top-level PKG-INFO");
+            return;
+        }
+        Map<String, String> headers = headers(pkgInfo);
+        String name = headers.get("name");
+        String version = headers.get("version");
+        if (name == null || !ProjectName.normalize(name).equals(ProjectName.normalize(stem.substring(0, dash)))) {
+            sink.report(Rule.SD_02, loc, "PKG-INFO Name " + GitpypiException.quote(String.valueOf(name))
+                    + " does not match the file name");
+        } else if (version == null || !Version.tryParse(version).equals(Version.tryParse(stem.substring(dash + 1)))) {
+            sink.report(Rule.SD_02, loc, "PKG-INFO Version " + GitpypiException.quote(String.valueOf(version))
+                    + " does not match the file name");
+        }
+    }
+
+    private static String cString(byte[] b, int off, int len) {
+        int end = off;
+        while (end < off + len && b[end] != 0) {
+            end++;
+        }
+        return new String(b, off, end - off, StandardCharsets.UTF_8);
+    }
+
     private void metadataFields(Map<String, String> headers, Location loc) {
         String mv = headers.get("metadata-version");
         if (mv == null || headers.get("name") == null || headers.get("version") == null) {
             sink.report(Rule.META_01, loc, "the metadata lacks Metadata-Version, Name or Version");
         } else if (!METADATA_VERSIONS.contains(mv.strip())) {
             sink.report(Rule.META_01, loc, "Metadata-Version " + GitpypiException.quote(mv) + " is not known");
+        } else if (!ProjectName.isValid(headers.get("name"))) {
+            sink.report(Rule.META_02, loc, "metadata Name " + GitpypiException.quote(headers.get("name"))
+                    + " is not a valid project name");
+        } else if (Version.tryParse(headers.get("version")).isEmpty()) {
+            sink.report(Rule.META_02, loc, "metadata Version " + GitpypiException.quote(headers.get("version"))
+                    + " is not a PEP 440 version");
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.gitpypi.validator.internal;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,19 +33,29 @@ public final class HtmlParser {
      * @return the page
      */
     public static HtmlPage parse(Reader reader, @Nullable String source, @Nullable Consumer<HtmlPage.Anchor> anchorSink) {
+        return parse(reader, source, anchorSink, true);
+    }
+
+    /**
+     * Parses a page, optionally without line numbers (tracking source positions costs about a third of the
+     * parse time; a reader that only builds the model does not need them).
+     *
+     * @param reader the characters
+     * @param source the whole text when known, or null when streaming
+     * @param anchorSink receives each anchor; null keeps them in {@link HtmlPage#anchors()}
+     * @param lines whether to track line numbers (0 otherwise)
+     * @return the page
+     */
+    public static HtmlPage parse(Reader reader, @Nullable String source, @Nullable Consumer<HtmlPage.Anchor> anchorSink,
+            boolean lines) {
         HtmlPage page = new HtmlPage();
-        Parser parser = Parser.htmlParser().setTrackPosition(true).setMaxDepth(MAX_DEPTH);
+        Parser parser = Parser.htmlParser().setTrackPosition(lines || source != null).setMaxDepth(MAX_DEPTH);
         try (StreamParser streamer = new StreamParser(parser)) {
             streamer.parse(reader, "");
             Iterator<Element> it = streamer.iterator();
             boolean sawDoctype = false;
             while (it.hasNext()) {
-                Element el;
-                try {
-                    el = it.next();
-                } catch (UncheckedIOException e) {
-                    throw e;
-                }
+                Element el = it.next();
                 if (!sawDoctype) {
                     sawDoctype = true;
                     page.doctype = streamer.document().documentType() != null;
@@ -126,15 +134,5 @@ public final class HtmlParser {
         }
         String href = attrs.get("href");
         return new HtmlPage.Anchor(line(el), href, el.text().strip(), attrs, rawAngle);
-    }
-
-    /**
-     * Wraps a parse failure of the underlying reader.
-     *
-     * @param e the failure
-     * @return the I/O exception
-     */
-    static IOException unwrap(UncheckedIOException e) {
-        return e.getCause();
     }
 }

@@ -160,6 +160,20 @@ public final class Site {
      */
     public Optional<RawRoot> root(java.util.function.@Nullable Consumer<RawRoot.Entry> sink, boolean keep)
             throws IOException {
+        return root(sink, keep, true);
+    }
+
+    /**
+     * Reads the root page, streaming its anchors, optionally without line numbers.
+     *
+     * @param sink receives each root entry as it is read
+     * @param keep whether to keep the entries in the result
+     * @param lines whether to track line numbers
+     * @return the root, or empty when the target has none
+     * @throws IOException on I/O failure
+     */
+    public Optional<RawRoot> root(java.util.function.@Nullable Consumer<RawRoot.Entry> sink, boolean keep,
+            boolean lines) throws IOException {
         Fetched f;
         switch (mode) {
             case FOLDER -> {
@@ -201,7 +215,8 @@ public final class Site {
             } else {
                 String res = f.resource();
                 root.html = HtmlParser.parse(reader(f, in), null, a -> consumer.accept(
-                        new RawRoot.Entry(a.text(), a.href(), dev.gitpypi.validator.Location.line(res, a.line()))));
+                        new RawRoot.Entry(a.text(), a.href(), dev.gitpypi.validator.Location.line(res, a.line()))),
+                        lines);
             }
             return Optional.of(root);
         }
@@ -254,6 +269,7 @@ public final class Site {
                     if (!"file".equals(t.getScheme())) {
                         continue;
                     }
+                    t = mapLocal(t);
                     Path dir = Path.of(t);
                     exists = dir.normalize().startsWith(folder.normalize()) && hasPage(dir);
                 }
@@ -280,6 +296,34 @@ public final class Site {
             return List.copyOf(out.subList(0, limits.maxProjects()));
         }
         return out;
+    }
+
+    /**
+     * For a folder site, maps a {@code file:} URI that a root-relative link ({@code /simple/foo/},
+     * {@code /files/x.whl}) produced to the same path under the site root, the way a web server serving the
+     * folder at its root would: the site root is the folder holding {@code simple/}, or the folder itself.
+     *
+     * @param uri a resolved link
+     * @return the URI inside the site when it was outside and the mapped file exists, else {@code uri}
+     */
+    public URI mapLocal(URI uri) {
+        if (mode != Mode.FOLDER || !"file".equals(uri.getScheme()) || folder == null) {
+            return uri;
+        }
+        Path p = Path.of(uri).normalize();
+        Path simple = folder.toAbsolutePath().normalize();
+        Path siteRoot = simple.getFileName() != null && simple.getFileName().toString().equals("simple")
+                && simple.getParent() != null ? simple.getParent() : simple;
+        if (p.startsWith(siteRoot) || p.getRoot() == null) {
+            return uri;
+        }
+        Path mapped = siteRoot.resolve(p.getRoot().relativize(p).toString()).normalize();
+        boolean dir = uri.getPath() != null && uri.getPath().endsWith("/");
+        if (mapped.startsWith(siteRoot) && Files.exists(mapped)) {
+            URI m = mapped.toUri();
+            return dir && !m.toString().endsWith("/") ? URI.create(m + "/") : m;
+        }
+        return uri;
     }
 
     private static boolean hasPage(Path dir) {

@@ -96,10 +96,36 @@ public final class Urls {
                     && rel.getRawPath() != null && rel.getRawPath().isEmpty() && rel.getRawQuery() == null) {
                 return Optional.of(base);
             }
-            return Optional.of(base.resolve(rel));
-        } catch (IllegalArgumentException e) {
+            return Optional.of(dropLeadingDotDot(base.resolve(rel)));
+        } catch (IllegalArgumentException | URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Removes {@code ..} segments above the root, as RFC 3986 resolution does ({@link URI#resolve} keeps them):
+     * {@code https://h/../a} becomes {@code https://h/a}.
+     */
+    private static URI dropLeadingDotDot(URI u) throws URISyntaxException {
+        String path = u.getRawPath();
+        if (path == null || u.getRawAuthority() == null || !(path.startsWith("/../") || path.equals("/.."))) {
+            return u;
+        }
+        while (path.startsWith("/../")) {
+            path = path.substring(3);
+        }
+        if (path.equals("/..")) {
+            path = "/";
+        }
+        StringBuilder sb = new StringBuilder().append(u.getScheme()).append("://").append(u.getRawAuthority())
+                .append(path);
+        if (u.getRawQuery() != null) {
+            sb.append('?').append(u.getRawQuery());
+        }
+        if (u.getRawFragment() != null) {
+            sb.append('#').append(u.getRawFragment());
+        }
+        return new URI(sb.toString());
     }
 
     /**
