@@ -34,10 +34,6 @@ public final class Distribution {
         OTHER
     }
 
-    private static final String[] SDIST_SUFFIXES = {
-        ".tar.gz", ".zip", ".tgz", ".tar", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma"
-    };
-
     private final String url;
     private final String filename;
     private final Map<String, String> hashes;
@@ -129,8 +125,8 @@ public final class Distribution {
         if (filename.endsWith(".whl")) {
             return Kind.WHEEL;
         }
-        for (String suffix : SDIST_SUFFIXES) {
-            if (filename.endsWith(suffix)) {
+        for (SdistFilename.Extension extension : SdistFilename.Extension.values()) {
+            if (filename.endsWith(extension.suffix())) {
                 return Kind.SDIST;
             }
         }
