@@ -33,19 +33,6 @@ final class VersionStrings {
     private VersionStrings() {
     }
 
-    /**
-     * The seed for random inputs: {@code -Dgitpypi.seed=N} replays a run, otherwise a fresh one (printed).
-     *
-     * @param test the test name, printed with the seed
-     * @return the seed
-     */
-    static long seed(String test) {
-        Long configured = Long.getLong("gitpypi.seed");
-        long seed = configured != null ? configured : new Random().nextLong();
-        System.out.println(test + ": seed " + seed + " (replay with -Dgitpypi.seed=" + seed + ")");
-        return seed;
-    }
-
     static String number(Random r) {
         int k = r.nextInt(40);
         if (k == 0) {

@@ -3,6 +3,7 @@ package dev.gitpypi.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gitpypi.core.testing.Seeds;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -263,7 +264,7 @@ class VersionTest {
     // ---- properties over seeded random inputs
 
     static Stream<String> randomValidVersions() {
-        Random r = new Random(VersionStrings.seed("VersionTest.randomValidVersions"));
+        Random r = Seeds.random("VersionTest.randomValidVersions");
         List<String> out = new ArrayList<>();
         while (out.size() < 3000) {
             String s = VersionStrings.versionish(r);
@@ -288,7 +289,7 @@ class VersionTest {
 
     @Test
     void orderingIsATotalOrderConsistentWithEquals() {
-        Random r = new Random(VersionStrings.seed("VersionTest.orderingIsATotalOrderConsistentWithEquals"));
+        Random r = Seeds.random("VersionTest.orderingIsATotalOrderConsistentWithEquals");
         List<Version> pool = new ArrayList<>();
         for (String s : PEP440_ORDER) {
             pool.add(Version.parse(s));
