@@ -150,12 +150,13 @@ final class BuildCommand implements Callable<Integer> {
                 .filter(s -> s == LinkStyle.VCS || s == LinkStyle.SDIST)
                 .orElseThrow(() -> new UsageException("invalid --link-style '" + linkStyle
                         + "': Git sources link as vcs or sdist (folders of files are always hosted)"));
-        List<IndexSource> sources = sources(c, style);
-        if (sources.isEmpty()) {
-            throw new UsageException("no source: give --git, --files, --from-index or --package-list"
-                    + " (or a gitpypi.toml with them)");
-        }
         try (Reporter reporter = output.reporter(spec)) {
+            this.reporter = reporter;
+            List<IndexSource> sources = sources(c, style);
+            if (sources.isEmpty()) {
+                throw new UsageException("no source: give --git, --files, --from-index or --package-list"
+                        + " (or a gitpypi.toml with them)");
+            }
             return build(sources, style, reporter);
         }
     }
@@ -264,6 +265,7 @@ final class BuildCommand implements Callable<Integer> {
 
     private @Nullable String title;
     private @Nullable Boolean jsonPages;
+    private dev.gitpypi.core.Progress reporter = dev.gitpypi.core.Progress.NONE;
 
     private BuildConfig loadConfig() throws IOException {
         Path file = config;
@@ -351,7 +353,7 @@ final class BuildCommand implements Callable<Integer> {
         if (!local && !withToken(location).equals(location) && e.linkUrl() == null) {
             b.publicUrl(location);
         }
-        b.linkStyle(style).pinCommits(pinCommit).acceptVersionMismatch(allowVersionMismatch)
+        b.progress(reporter).linkStyle(style).pinCommits(pinCommit).acceptVersionMismatch(allowVersionMismatch)
                 .discoverProjects(discoverProjects);
         String pattern = e.tagPattern() != null ? e.tagPattern() : tagPattern;
         TagPattern tags = pattern == null ? TagPattern.defaultPattern() : TagPattern.regex(pattern);

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * terminal; on a terminal, one status line that updates in place (a spinner and a counter, or a bar when the
  * total is known). {@code --quiet} keeps only warnings and errors; {@code --verbose} adds details.
  */
-final class Reporter implements AutoCloseable {
+final class Reporter implements AutoCloseable, dev.gitpypi.core.Progress {
     /** How much to say. */
     enum Level {
         QUIET, NORMAL, VERBOSE
@@ -32,6 +32,7 @@ final class Reporter implements AutoCloseable {
     private final AtomicLong done = new AtomicLong();
     private volatile long total = -1;
     private volatile long started;
+    private volatile String unit = "";
     private int frame;
     private boolean lineOpen;
 
@@ -60,6 +61,7 @@ final class Reporter implements AutoCloseable {
     synchronized void begin(String what, long expected) {
         task = what;
         total = expected;
+        unit = "";
         done.set(0);
         started = System.nanoTime();
         if (terminal) {
@@ -70,8 +72,17 @@ final class Reporter implements AutoCloseable {
         }
     }
 
+    /** A source says how many units its work has (such as tags); the status line becomes a bar. */
+    @Override
+    public void start(String what, long units) {
+        unit = what;
+        done.set(0);
+        total = units;
+    }
+
     /** Counts units of the current step. */
-    void advance(long units) {
+    @Override
+    public void advance(long units) {
         done.addAndGet(units);
     }
 
@@ -124,7 +135,7 @@ final class Reporter implements AutoCloseable {
         err.flush();
     }
 
-    private synchronized void redraw() {
+    synchronized void redraw() {
         long n = done.get();
         long t = total;
         StringBuilder s = new StringBuilder("\r");
@@ -132,7 +143,7 @@ final class Reporter implements AutoCloseable {
             int width = 24;
             int filled = (int) Math.min(width, n * width / t);
             s.append('[').append("#".repeat(filled)).append(" ".repeat(width - filled)).append("] ")
-                    .append(n).append('/').append(t).append(' ');
+                    .append(n).append('/').append(t).append(' ').append(unit).append(unit.isEmpty() ? "" : " ");
         } else {
             s.append(SPINNER[frame++ % SPINNER.length]).append(' ');
             if (n > 0) {

@@ -118,6 +118,7 @@ public final class GitSource implements IndexSource {
         private long maxMetadataBytes = 1 << 20;
         private Duration timeout = Duration.ofSeconds(60);
         private boolean shallow = true;
+        private dev.gitpypi.core.Progress progress = dev.gitpypi.core.Progress.NONE;
 
         private Builder(@Nullable Path localPath, @Nullable RemoteUrl remote) {
             this.localPath = localPath;
@@ -288,6 +289,17 @@ public final class GitSource implements IndexSource {
             return this;
         }
 
+        /**
+         * Hears the reading of the tags: {@code start("tags", n)}, then one {@code advance(1)} per tag.
+         *
+         * @param listener the listener (default: {@link dev.gitpypi.core.Progress#NONE})
+         * @return this builder
+         */
+        public Builder progress(dev.gitpypi.core.Progress listener) {
+            this.progress = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         /** @return the source */
         public GitSource build() {
             Path cache = cacheDir != null ? cacheDir : defaultCacheDir();
@@ -295,7 +307,7 @@ public final class GitSource implements IndexSource {
             String shown = remote != null ? remote.publicUrl() : String.valueOf(localPath);
             Settings s = new Settings(localPath, remote, linkStyle, tagPattern, projects, discoverProjects, cache,
                     sdists, pinCommits, acceptVersionMismatch, publicUrl, maxMetadataBytes, timeout,
-                    shallow);
+                    shallow, progress);
             return new GitSource(s, "git:" + RemoteUrl.stripUserInfo(shown));
         }
 

@@ -78,6 +78,7 @@ public final class Indexer {
             if (s.pinCommits()) {
                 pins = PinStore.load(s.cacheDir(), publicUrl);
             }
+            s.progress().start("tags", tags.size());
             for (GitRepository.Tag tag : tags) {
                 try {
                     tag(repo, tag);
@@ -85,6 +86,7 @@ public final class Indexer {
                     problems.add(Problem.error(location(tag.name()), "cannot read the tag: " + redact(e.getMessage())
                             + "; tag skipped"));
                 }
+                s.progress().advance(1);
             }
             Index index = index(repo);
             if (pins != null) {

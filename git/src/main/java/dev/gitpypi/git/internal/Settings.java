@@ -24,11 +24,12 @@ import org.jspecify.annotations.Nullable;
  * @param maxMetadataBytes the largest metadata file read
  * @param timeout the network time-out
  * @param shallow whether fetches are shallow
+ * @param progress hears the reading of the tags
  */
 public record Settings(@Nullable Path localPath, @Nullable RemoteUrl remote, LinkStyle linkStyle,
         TagPattern tagPattern, List<Folder> projects, boolean discoverProjects, Path cacheDir, Path sdistDir,
         boolean pinCommits, boolean acceptVersionMismatch, @Nullable String publicUrl,
-        long maxMetadataBytes, Duration timeout, boolean shallow) {
+        long maxMetadataBytes, Duration timeout, boolean shallow, dev.gitpypi.core.Progress progress) {
     /**
      * A configured project folder.
      *
@@ -55,6 +56,7 @@ public record Settings(@Nullable Path localPath, @Nullable RemoteUrl remote, Lin
      * @param maxMetadataBytes bound
      * @param timeout time-out
      * @param shallow shallow
+     * @param progress progress
      */
     public Settings {
         projects = List.copyOf(projects);
