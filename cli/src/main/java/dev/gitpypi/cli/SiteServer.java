@@ -34,6 +34,9 @@ import org.jspecify.annotations.Nullable;
  * Every other file of the site is served as a static file. Nothing outside the site folder is reachable.
  */
 final class SiteServer implements AutoCloseable {
+    /** Files up to this size are read whole (pages); larger ones are streamed. */
+    private static final long SMALL_FILE = 1 << 20;
+
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final Path siteRoot;
@@ -226,12 +229,17 @@ final class SiteServer implements AutoCloseable {
     }
 
     private static void sendFile(HttpExchange ex, Path file, String contentType) throws IOException {
-        byte[] body = Files.readAllBytes(file);
-        Instant modified = Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS);
-        String etag = "\"" + etag(body, contentType) + "\"";
+        long size = Files.size(file);
+        Instant modified = Files.getLastModifiedTime(file).toInstant();
+        // pages are small: their ETag is a digest of the bytes (and the type, so the HTML and JSON forms differ);
+        // hosted files can be large: like nginx, size and modification time, without reading them
+        boolean small = size <= SMALL_FILE;
+        byte @Nullable [] body = small ? Files.readAllBytes(file) : null;
+        String etag = "\"" + (body != null ? etag(body, contentType)
+                : Long.toHexString(modified.toEpochMilli()) + "-" + Long.toHexString(size)) + "\"";
         Headers h = ex.getResponseHeaders();
         h.set("ETag", etag);
-        h.set("Last-Modified", HTTP_DATE.format(modified));
+        h.set("Last-Modified", HTTP_DATE.format(modified.truncatedTo(ChronoUnit.SECONDS)));
         h.set("Content-Type", contentType);
         String ifNoneMatch = ex.getRequestHeaders().getFirst("If-None-Match");
         String ifModifiedSince = ex.getRequestHeaders().getFirst("If-Modified-Since");
@@ -240,13 +248,26 @@ final class SiteServer implements AutoCloseable {
             notModified = ifNoneMatch.strip().equals("*") || java.util.Arrays.stream(ifNoneMatch.split(","))
                     .map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t).anyMatch(etag::equals);
         } else {
-            notModified = ifModifiedSince != null && notModifiedSince(ifModifiedSince, modified);
+            notModified = ifModifiedSince != null
+                    && notModifiedSince(ifModifiedSince, modified.truncatedTo(ChronoUnit.SECONDS));
         }
         if (notModified) {
             ex.sendResponseHeaders(304, -1);
             return;
         }
-        send(ex, 200, body);
+        if (body != null) {
+            send(ex, 200, body);
+            return;
+        }
+        if (ex.getRequestMethod().equals("HEAD")) {
+            h.set("Content-Length", Long.toString(size));
+            ex.sendResponseHeaders(200, -1);
+            return;
+        }
+        ex.sendResponseHeaders(200, size);
+        try (OutputStream out = ex.getResponseBody()) {
+            Files.copy(file, out);
+        }
     }
 
     private static boolean notModifiedSince(String header, Instant modified) {

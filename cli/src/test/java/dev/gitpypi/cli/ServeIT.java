@@ -51,6 +51,9 @@ class ServeIT {
         Files.createDirectories(site.resolve("files/foo-bar"));
         Files.write(site.resolve("files/foo-bar/foo_bar-1.0.tar.gz"), new byte[] {31, -117, 8, 0});
         Files.writeString(site.resolve("index.html"), "<!DOCTYPE html><title>landing</title>\n");
+        byte[] big = new byte[3 << 20];
+        new java.util.Random(7).nextBytes(big);
+        Files.write(site.resolve("files/foo-bar/foo_bar-2.0-py3-none-any.whl"), big);
         server = new Cli.Running(site, "serve", site.toString(), "--port", "0");
         Matcher m = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)simple/").matcher(server.firstLine);
         assertThat(m.find()).as("first line: %s", server.firstLine).isTrue();
@@ -163,6 +166,20 @@ class ServeIT {
                 .header("If-Modified-Since", first.headers().firstValue("Last-Modified").orElseThrow()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(since.statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void largeFilesAreStreamedWholeWithAnEtagAndRevalidate() throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                + "files/foo-bar/foo_bar-2.0-py3-none-any.whl")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(Files.readAllBytes(site.resolve("files/foo-bar/foo_bar-2.0-py3-none-any.whl")));
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/zip");
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> again = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                + "files/foo-bar/foo_bar-2.0-py3-none-any.whl")).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(again.statusCode()).isEqualTo(304);
     }
 
     @Test
