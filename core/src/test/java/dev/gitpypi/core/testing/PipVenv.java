@@ -25,11 +25,29 @@ public final class PipVenv {
      * @return the venv
      */
     public static PipVenv create(Path dir) {
+        return create(dir, Python.executable(), false);
+    }
+
+    /**
+     * Creates a venv from a given Python, optionally seeing that Python's installed packages (for projects that
+     * need a build backend the machine already has, such as Debian's setuptools and wheel for a setup.py-only
+     * project; nothing is downloaded either way).
+     *
+     * @param dir an empty or absent folder
+     * @param basePython the python to create it with
+     * @param systemSitePackages whether the venv sees {@code basePython}'s packages
+     * @return the venv
+     */
+    public static PipVenv create(Path dir, String basePython, boolean systemSitePackages) {
         Python.assumeEnabled();
-        ProcessResult r = Processes.run(null, PipVenv::isolate, 300,
-                List.of(Python.executable(), "-m", "venv", dir.toString()));
+        List<String> cmd = new ArrayList<>(List.of(basePython, "-m", "venv"));
+        if (systemSitePackages) {
+            cmd.add("--system-site-packages");
+        }
+        cmd.add(dir.toString());
+        ProcessResult r = Processes.run(null, PipVenv::isolate, 300, cmd);
         if (!r.ok()) {
-            throw new AssertionError("python3 -m venv failed:\n" + r.output());
+            throw new AssertionError(basePython + " -m venv failed:\n" + r.output());
         }
         return new PipVenv(dir);
     }
