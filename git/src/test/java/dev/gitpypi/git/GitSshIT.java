@@ -40,6 +40,7 @@ class GitSshIT {
     static Path bare;
     /** The client's ssh folder: its key is authorized, the server's key is known. */
     static Path sshDir;
+    static Path authorized;
 
     @TempDir
     Path tmp;
@@ -58,7 +59,7 @@ class GitSshIT {
 
         sshDir = Files.createDirectories(shared.resolve("client-ssh"));
         OpenSshServer.keygen(sshDir.resolve("id_ed25519"));
-        Path authorized = shared.resolve("authorized_keys");
+        authorized = shared.resolve("authorized_keys");
         Files.copy(sshDir.resolve("id_ed25519.pub"), authorized);
         server = OpenSshServer.start(shared.resolve("server"), authorized);
         Files.writeString(sshDir.resolve("known_hosts"), server.knownHostsLine("127.0.0.1", HOST_ALIAS),
@@ -181,15 +182,37 @@ class GitSshIT {
     }
 
     @Test
-    void unknownHostKeyIsRefused() throws Exception {
-        Path noKnownHosts = Files.createDirectories(tmp.resolve("no-known-hosts"));
-        Files.copy(sshDir.resolve("id_ed25519"), noKnownHosts.resolve("id_ed25519"));
-        Files.copy(sshDir.resolve("id_ed25519.pub"), noKnownHosts.resolve("id_ed25519.pub"));
-        IOException e = catchIo(sshUrl(), noKnownHosts);
+    void keyWithPassphraseIsAClearErrorNotAPrompt() throws Exception {
+        // nobody to ask for the passphrase (no CredentialsProvider, no ssh-agent): the key is skipped, never blocks
+        Path locked = Files.createDirectories(tmp.resolve("locked-ssh"));
+        OpenSshServer.keygen(locked.resolve("id_ed25519"), PASSWORD);
+        Files.writeString(authorized, Files.readString(locked.resolve("id_ed25519.pub")),
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.copy(sshDir.resolve("known_hosts"), locked.resolve("known_hosts"));
+        IOException e = catchIo(sshUrl(), locked);
         assertThat(e.getMessage()).startsWith("cannot read git repository \"" + sshUrl() + "\"")
-                .contains("Server key did not validate");
-        assertThat(Files.exists(noKnownHosts.resolve("known_hosts"))).as("nothing written without asking")
-                .isFalse();
+                .contains("Cannot log in at 127.0.0.1:" + server.port());
+        assertNoSecrets(List.of(e.getMessage()), locked.resolve("id_ed25519"));
+    }
+
+    @Test
+    void unknownOrChangedHostKeyIsRefused() throws Exception {
+        Path unknown = Files.createDirectories(tmp.resolve("no-known-hosts"));
+        Path changed = Files.createDirectories(tmp.resolve("changed-host-key"));
+        for (Path dir : List.of(unknown, changed)) {
+            Files.copy(sshDir.resolve("id_ed25519"), dir.resolve("id_ed25519"));
+            Files.copy(sshDir.resolve("id_ed25519.pub"), dir.resolve("id_ed25519.pub"));
+        }
+        // another host key recorded for the same [127.0.0.1]:PORT, as after a man-in-the-middle
+        String other = Files.readString(Path.of(OpenSshServer.keygen(tmp.resolve("other_host_key")) + ".pub"));
+        Files.writeString(changed.resolve("known_hosts"), "[127.0.0.1]:" + server.port() + " "
+                + String.join(" ", java.util.Arrays.copyOf(other.strip().split(" "), 2)) + "\n");
+        for (Path dir : List.of(unknown, changed)) {
+            IOException e = catchIo(sshUrl(), dir);
+            assertThat(e.getMessage()).startsWith("cannot read git repository \"" + sshUrl() + "\"")
+                    .contains("Server key did not validate");
+        }
+        assertThat(Files.exists(unknown.resolve("known_hosts"))).as("nothing written without asking").isFalse();
     }
 
     @Test

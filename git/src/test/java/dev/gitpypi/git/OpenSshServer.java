@@ -81,8 +81,13 @@ final class OpenSshServer implements AutoCloseable {
      * @return the private key
      */
     static Path keygen(Path privateKey) {
+        return keygen(privateKey, "");
+    }
+
+    /** Generates an ed25519 key pair protected by a passphrase ({@code ""} for none). */
+    static Path keygen(Path privateKey, String passphrase) {
         ProcessResult r = Processes.run(privateKey.getParent(), env -> { }, 60, List.of("ssh-keygen", "-q", "-t",
-                "ed25519", "-N", "", "-C", "gitpypi-test", "-f", privateKey.toAbsolutePath().toString()));
+                "ed25519", "-N", passphrase, "-C", "gitpypi-test", "-f", privateKey.toAbsolutePath().toString()));
         if (!r.ok()) {
             throw new AssertionError("ssh-keygen failed:\n" + r.output());
         }
