@@ -6,6 +6,9 @@ module dev.gitpypi.git {
     requires static transitive org.jspecify;
     requires transitive dev.gitpypi.core;
     requires org.eclipse.jgit;
+    requires org.eclipse.jgit.ssh.apache;
+    // ed25519 keys for Apache MINA sshd (found at run time, not referenced in code)
+    requires org.bouncycastle.provider;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.toml;
     requires org.apache.commons.compress;

@@ -42,8 +42,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A remote repository is fetched (tags only, shallow) into a bare copy in the cache folder, so a rebuild
  * transfers only what is new. Credentials in a remote URL are used for fetching only: they never appear in a link,
- * a log line, a problem or an exception message. Over {@code ssh} JGit runs the program named by the
- * {@code GIT_SSH} environment variable (for example {@code ssh}); that path is not covered by tests yet.
+ * a log line, a problem or an exception message.
+ *
+ * <p>Over {@code ssh://user@host:port/path} and scp-like {@code user@host:path}, JGit's built-in ssh client
+ * (Apache MINA sshd, not the {@code ssh} program) authenticates like OpenSSH with the user's setup: the keys
+ * {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa} (or the {@code IdentityFile} of a matching
+ * {@code Host} in {@code ~/.ssh/config}, which also supplies {@code HostName}, {@code Port} and {@code User}), and
+ * the server's key must be in {@code ~/.ssh/known_hosts}: an unknown or changed host key is refused. Keys protected
+ * by a passphrase and ssh-agent are not supported (there is nobody to ask, and JGit's agent connector is not
+ * included); use a key without a passphrase, such as a deploy key. {@link Builder#sshDirectory(Path)} uses another
+ * folder instead of {@code ~/.ssh}. Key material is never logged or shown.
  *
  * <p>Immutable and thread-safe; each {@link #read()} reads the repository afresh.
  */
@@ -119,6 +127,7 @@ public final class GitSource implements IndexSource {
         private Duration timeout = Duration.ofSeconds(60);
         private boolean shallow = true;
         private dev.gitpypi.core.Progress progress = dev.gitpypi.core.Progress.NONE;
+        private @Nullable Path sshDirectory;
 
         private Builder(@Nullable Path localPath, @Nullable RemoteUrl remote) {
             this.localPath = localPath;
@@ -300,6 +309,19 @@ public final class GitSource implements IndexSource {
             return this;
         }
 
+        /**
+         * The folder that holds the ssh keys ({@code id_ed25519}, {@code id_ecdsa}, {@code id_rsa}), {@code config}
+         * and {@code known_hosts} used for {@code ssh} remotes, instead of the user's {@code ~/.ssh} (for example a
+         * folder with a deploy key in CI). Default: {@code ~/.ssh}.
+         *
+         * @param dir the folder
+         * @return this builder
+         */
+        public Builder sshDirectory(Path dir) {
+            this.sshDirectory = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
         /** @return the source */
         public GitSource build() {
             Path cache = cacheDir != null ? cacheDir : defaultCacheDir();
@@ -307,7 +329,7 @@ public final class GitSource implements IndexSource {
             String shown = remote != null ? remote.publicUrl() : String.valueOf(localPath);
             Settings s = new Settings(localPath, remote, linkStyle, tagPattern, projects, discoverProjects, cache,
                     sdists, pinCommits, acceptVersionMismatch, publicUrl, maxMetadataBytes, timeout,
-                    shallow, progress);
+                    shallow, progress, sshDirectory);
             return new GitSource(s, "git:" + RemoteUrl.stripUserInfo(shown));
         }
 

@@ -26,19 +26,27 @@ final class GitDaemon implements AutoCloseable {
         TestRepo.env(pb.environment());
         Process p = pb.start();
         GitDaemon d = new GitDaemon(p, port);
-        for (int i = 0; i < 100; i++) {
+        if (listening(p, port)) {
+            return d;
+        }
+        d.close();
+        throw new IOException("git daemon did not start on port " + port);
+    }
+
+    /** Waits (up to ten seconds) until a process accepts connections on a loopback port; false if it died. */
+    static boolean listening(Process p, int port) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return d;
+                return true;
             } catch (IOException notYet) {
                 if (!p.isAlive()) {
-                    break;
+                    return false;
                 }
                 Thread.sleep(50);
             }
         }
-        d.close();
-        throw new IOException("git daemon did not start on port " + port);
+        return false;
     }
 
     static int freePort() throws IOException {

@@ -12,11 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,26 +28,11 @@ class GitTransportIT {
     Path tmp;
     Path served;
     TestRepo work;
-    final List<String> logLines = new ArrayList<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            logLines.add(new java.util.logging.SimpleFormatter().formatMessage(r) + " " + r.getThrown());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    LogCapture log;
 
     @BeforeEach
     void repositories() {
-        Logger.getLogger("").addHandler(capture);
-        Logger.getLogger("").setLevel(Level.ALL);
+        log = LogCapture.start();
         work = TestRepo.init(tmp.resolve("work"));
         work.write("pyproject.toml", TestRepo.pyproject("hello", null, "world>=1")).commit("one");
         work.tag("v1.0");
@@ -65,8 +45,7 @@ class GitTransportIT {
 
     @AfterEach
     void stopCapture() {
-        Logger.getLogger("").removeHandler(capture);
-        Logger.getLogger("").setLevel(Level.INFO);
+        log.close();
     }
 
     private SourceResult read(String url, LinkStyle style) throws IOException {
@@ -78,10 +57,7 @@ class GitTransportIT {
     }
 
     private List<String> cacheObjects() throws IOException {
-        try (Stream<Path> files = Files.walk(tmp.resolve("cache/repos"))) {
-            return files.filter(f -> f.toString().contains("/objects/") && Files.isRegularFile(f))
-                    .map(f -> f.getFileName().toString()).sorted().toList();
-        }
+        return TestRepo.objectFiles(tmp.resolve("cache/repos"));
     }
 
     private void push() {
@@ -136,7 +112,7 @@ class GitTransportIT {
             assertThat(wrong).isNotNull();
             assertThat(wrong.getMessage()).contains("\"" + shown + "\"");
 
-            List<String> everything = new ArrayList<>(logLines);
+            List<String> everything = new ArrayList<>(log.lines());
             everything.add(source.description());
             everything.add(source.toString());
             everything.add(wrong.toString());
@@ -151,7 +127,7 @@ class GitTransportIT {
             for (Throwable t = wrong; t != null; t = t.getCause()) {
                 everything.add(String.valueOf(t.getMessage()));
             }
-            assertThat(logLines).isNotEmpty();
+            assertThat(log.lines()).isNotEmpty();
             assertThat(everything).allSatisfy(line -> assertThat(line).doesNotContain(TOKEN).doesNotContain("user:"));
         }
     }
@@ -211,7 +187,7 @@ class GitTransportIT {
                     .hasMessageStartingWith("cannot read git repository \"" + url.replace("user:" + TOKEN + "@", ""))
                     .message().doesNotContain(TOKEN);
         }
-        assertThat(logLines).allSatisfy(l -> assertThat(l).doesNotContain(TOKEN));
+        assertThat(log.lines()).allSatisfy(l -> assertThat(l).doesNotContain(TOKEN));
     }
 
     @Test

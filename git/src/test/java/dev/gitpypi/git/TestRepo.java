@@ -121,6 +121,14 @@ final class TestRepo {
         return this;
     }
 
+    /** The names of the object files (loose objects, packs, indexes) under a folder of repositories, sorted. */
+    static List<String> objectFiles(Path repos) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(repos)) {
+            return files.filter(f -> f.toString().contains("/objects/") && Files.isRegularFile(f))
+                    .map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
     /** A pyproject.toml with a static version and dependencies. */
     static String pyproject(String name, String version, String... dependencies) {
         StringBuilder deps = new StringBuilder();

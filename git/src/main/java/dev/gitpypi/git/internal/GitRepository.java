@@ -29,10 +29,16 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.transport.sshd.JGitKeyCache;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.util.FS;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -143,9 +149,30 @@ public final class GitRepository implements AutoCloseable {
      * @param url the remote
      * @param timeout the network time-out
      * @param shallow whether to fetch only the tagged commits (depth 1) instead of their whole history
+     * @param sshDirectory the folder of ssh keys, {@code config} and {@code known_hosts} to use instead of the
+     *                     user's {@code ~/.ssh}, or null for JGit's default ssh client (which reads {@code ~/.ssh})
      * @throws IOException if listing or fetching fails; the message holds no credentials
      */
-    public void fetchTags(RemoteUrl url, Duration timeout, boolean shallow) throws IOException {
+    public void fetchTags(RemoteUrl url, Duration timeout, boolean shallow, @Nullable Path sshDirectory)
+            throws IOException {
+        SshdSessionFactory ssh = sshDirectory == null ? null : new SshdSessionFactoryBuilder()
+                .setHomeDirectory(FS.DETECTED.userHome())
+                .setSshDirectory(sshDirectory.toAbsolutePath().toFile()).build(new JGitKeyCache());
+        try {
+            fetchTags(url, timeout, shallow, transport -> {
+                if (ssh != null && transport instanceof SshTransport t) {
+                    t.setSshSessionFactory(ssh);
+                }
+            });
+        } finally {
+            if (ssh != null) {
+                ssh.close();
+            }
+        }
+    }
+
+    private void fetchTags(RemoteUrl url, Duration timeout, boolean shallow, TransportConfigCallback transport)
+            throws IOException {
         int seconds = (int) Math.max(1, timeout.toSeconds());
         UsernamePasswordCredentialsProvider credentials = null;
         if (url.hasCredentials()) {
@@ -157,7 +184,8 @@ public final class GitRepository implements AutoCloseable {
         try (Git git = new Git(repo)) {
             Map<String, ObjectId> remote = new TreeMap<>();
             for (Ref ref : Git.lsRemoteRepository().setRemote(url.fetchUrl()).setTags(true).setHeads(false)
-                    .setTimeout(seconds).setCredentialsProvider(credentials).call()) {
+                    .setTimeout(seconds).setCredentialsProvider(credentials).setTransportConfigCallback(transport)
+                    .call()) {
                 if (ref.getName().startsWith(Constants.R_TAGS) && ref.getObjectId() != null) {
                     remote.put(ref.getName(), ref.getObjectId());
                 }
@@ -194,7 +222,7 @@ public final class GitRepository implements AutoCloseable {
                 specs = List.of(new RefSpec("+refs/tags/*:refs/tags/*"));
             }
             var fetch = git.fetch().setRemote(url.fetchUrl()).setRefSpecs(specs).setTagOpt(TagOpt.NO_TAGS)
-                    .setTimeout(seconds).setCredentialsProvider(credentials);
+                    .setTimeout(seconds).setCredentialsProvider(credentials).setTransportConfigCallback(transport);
             if (shallow) {
                 fetch.setDepth(1);
             }

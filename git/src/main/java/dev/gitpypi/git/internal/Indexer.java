@@ -103,7 +103,7 @@ public final class Indexer {
             repositoryName = lastSegment(remote.publicUrl());
             GitRepository repo = GitRepository.openCache(remote, s.cacheDir());
             try {
-                repo.fetchTags(remote, s.timeout(), s.shallow());
+                repo.fetchTags(remote, s.timeout(), s.shallow(), s.sshDirectory());
             } catch (IOException e) {
                 int cached = repo.tags().size();
                 if (cached == 0) {

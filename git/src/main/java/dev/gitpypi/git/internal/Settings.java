@@ -25,11 +25,13 @@ import org.jspecify.annotations.Nullable;
  * @param timeout the network time-out
  * @param shallow whether fetches are shallow
  * @param progress hears the reading of the tags
+ * @param sshDirectory the ssh folder (keys, config, known_hosts) instead of {@code ~/.ssh}, or null
  */
 public record Settings(@Nullable Path localPath, @Nullable RemoteUrl remote, LinkStyle linkStyle,
         TagPattern tagPattern, List<Folder> projects, boolean discoverProjects, Path cacheDir, Path sdistDir,
         boolean pinCommits, boolean acceptVersionMismatch, @Nullable String publicUrl,
-        long maxMetadataBytes, Duration timeout, boolean shallow, dev.gitpypi.core.Progress progress) {
+        long maxMetadataBytes, Duration timeout, boolean shallow, dev.gitpypi.core.Progress progress,
+        @Nullable Path sshDirectory) {
     /**
      * A configured project folder.
      *
@@ -57,6 +59,7 @@ public record Settings(@Nullable Path localPath, @Nullable RemoteUrl remote, Lin
      * @param timeout time-out
      * @param shallow shallow
      * @param progress progress
+     * @param sshDirectory ssh folder
      */
     public Settings {
         projects = List.copyOf(projects);
