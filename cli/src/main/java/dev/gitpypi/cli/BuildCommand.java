@@ -115,6 +115,11 @@ final class BuildCommand implements Callable<Integer> {
             description = "The repository URL to write in VCS links of a local --git checkout (default: its origin).")
     private @Nullable String linkUrl;
 
+    @Option(names = "--ssh-dir", paramLabel = "DIR",
+            description = "Where ssh keys, config and known_hosts are for ssh:// and user@host:path remotes"
+                    + " (default: ~/.ssh).")
+    private @Nullable Path sshDir;
+
     @Option(names = "--base-url", paramLabel = "URL",
             description = "The public URL of the site, for the landing page's pip commands.")
     private @Nullable String baseUrl;
@@ -368,6 +373,12 @@ final class BuildCommand implements Callable<Integer> {
         }
         if (cache != null) {
             b.cacheDir(cache);
+        }
+        if (sshDir != null) {
+            if (!Files.isDirectory(sshDir)) {
+                throw new UsageException("--ssh-dir: no such folder: " + sshDir);
+            }
+            b.sshDirectory(sshDir);
         }
         return b.build();
     }

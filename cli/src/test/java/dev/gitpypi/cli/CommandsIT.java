@@ -139,6 +139,7 @@ class CommandsIT {
         "bad link style|build|--git . --link-style carrier-pigeon --out site|invalid --link-style",
         "bad tag pattern|build|--git . --tag-pattern ( --out site|tag",
         "github not yet|build|--github-org acme --out site|GitHub source",
+        "missing ssh dir|build|--git ssh://git@127.0.0.1:9/r.git --ssh-dir nope --out site|--ssh-dir",
         "serve missing|serve|missing-folder|no such folder",
         "serve not a site|serve|.|not a site",
         "bad port|serve|. --port 70000|port",
