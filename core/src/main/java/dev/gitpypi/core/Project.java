@@ -82,7 +82,7 @@ public final class Project {
      * @return the versions
      */
     public List<String> releaseVersions() {
-        return dev.gitpypi.core.internal.Links.versions(this);
+        return dev.gitpypi.core.internal.Links.versions(this, dev.gitpypi.core.internal.Links.listed(this));
     }
 
     /** @return the PEP 792 status, {@link ProjectStatus#ACTIVE} by default */
