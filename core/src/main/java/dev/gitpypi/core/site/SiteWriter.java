@@ -69,7 +69,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Writing is all-or-nothing and incremental: the new site is built in a temporary folder beside the output
  * (files whose bytes equal the previous site's are hard-linked from it, not rewritten) and swapped in whole; a
- * failure leaves the previous site untouched. Output is byte-for-byte deterministic. Only normalized project names
+ * failure leaves the previous site untouched. When the previous site already holds exactly the files the index
+ * makes, byte for byte, and nothing else, nothing is written or swapped at all (a check that renders and compares,
+ * stopping at the first difference). Projects are rendered and written by {@link Builder#threads} threads; output
+ * is byte-for-byte deterministic whatever their number. Only normalized project names
  * and validated file names become paths, and a site whose text matches a GitHub token pattern is refused
  * ({@link UnsafeOutputException}).
  *
@@ -154,18 +157,19 @@ public final class SiteWriter {
         }
         Files.createDirectories(parent);
         @Nullable Path previous = checkPrevious(out);
+        if (previous != null) {
+            Build check = new Build(null, previous);
+            if (check.sameAsPrevious(index)) {
+                return logged(new SiteReport(out, index.size(), 0, check.unchanged.get(), 0));
+            }
+        }
         Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
         try {
             Build build = new Build(tmp, previous);
             build.site(index);
             long removed = swap(tmp, out, previous != null);
             long deleted = previous == null ? 0 : removed - build.matched.get();
-            SiteReport report = new SiteReport(out, index.size(), build.written.get(), build.unchanged.get(),
-                    deleted);
-            LOG.log(Level.INFO, "wrote site {0}: {1} projects, {2} files written, {3} unchanged, {4} deleted",
-                    out, String.valueOf(report.projects()), String.valueOf(report.filesWritten()),
-                    String.valueOf(report.filesUnchanged()), String.valueOf(report.filesDeleted()));
-            return report;
+            return logged(new SiteReport(out, index.size(), build.written.get(), build.unchanged.get(), deleted));
         } catch (IOException | RuntimeException | Error e) {
             try {
                 deleteTree(tmp);
@@ -174,6 +178,13 @@ public final class SiteWriter {
             }
             throw e;
         }
+    }
+
+    private static SiteReport logged(SiteReport report) {
+        LOG.log(Level.INFO, "wrote site {0}: {1} projects, {2} files written, {3} unchanged, {4} deleted",
+                report.output(), String.valueOf(report.projects()), String.valueOf(report.filesWritten()),
+                String.valueOf(report.filesUnchanged()), String.valueOf(report.filesDeleted()));
+        return report;
     }
 
     private static @Nullable Path checkPrevious(Path out) throws IOException {
@@ -292,22 +303,25 @@ public final class SiteWriter {
      * the first failure reported is the first failing project's, whatever the timing.
      */
     private final class Build {
-        private final Path tmp;
+        /** The new tree, or null for a check that only compares with the previous site and writes nothing. */
+        private final @Nullable Path tmp;
         private final @Nullable Path previous;
+        /** In a check: the folders (relative, "" for the root) that hold the compared files. */
+        private final java.util.Set<String> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private boolean filesFolder;
         private final AtomicLong written = new AtomicLong();
         private final AtomicLong unchanged = new AtomicLong();
         /** Files of the previous site that the new site has again (kept or rewritten). */
         private final AtomicLong matched = new AtomicLong();
 
-        Build(Path tmp, @Nullable Path previous) {
+        Build(@Nullable Path tmp, @Nullable Path previous) {
             this.tmp = tmp;
             this.previous = previous;
         }
 
         void site(Index index) throws IOException {
             emit(".nojekyll", new byte[0]);
-            Files.createDirectory(tmp.resolve("simple"));
-            Files.createDirectory(tmp.resolve("files"));
+            mkdir("simple");
             List<Project> hostedProjects = new ArrayList<>(index.size());
             boolean changed = false;
             if (threads == 1 || index.size() < 2) {
@@ -366,7 +380,7 @@ public final class SiteWriter {
         private Project project(Project p) throws IOException {
             Project h = host(p);
             String dir = "simple/" + safeName(h.name());
-            Files.createDirectory(target(dir));
+            mkdir(dir);
             emitText(dir + "/index.html", HtmlRenderer.create().renderProject(h));
             if (json) {
                 emitBytes(dir + "/index.json", JsonRenderer.create().renderProject(h));
@@ -394,7 +408,8 @@ public final class SiteWriter {
                 }
                 String rel = "files/" + name + "/" + filename;
                 if (!any) {
-                    Files.createDirectory(target("files/" + name));
+                    filesFolder();
+                    mkdir("files/" + name);
                     any = true;
                 }
                 emitCopy(rel, local.get());
@@ -446,9 +461,70 @@ public final class SiteWriter {
             return n;
         }
 
+        /**
+         * Whether the previous site holds exactly the files this index makes, byte for byte, and nothing else: then
+         * a write has nothing to do (no folder is created or removed). Stops at the first difference.
+         */
+        boolean sameAsPrevious(Index index) throws IOException {
+            try {
+                site(index);
+            } catch (Changed e) {
+                return false;
+            }
+            long[] counts = new long[3]; // regular files, folders, anything else
+            Path root = Objects.requireNonNull(previous);
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    counts[1]++;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    counts[attrs.isRegularFile() ? 0 : 2]++;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    throw e;
+                }
+            });
+            return counts[0] == matched.get() && counts[1] == folders.size() && counts[2] == 0;
+        }
+
+        private void mkdir(String rel) throws IOException {
+            if (tmp != null) {
+                Files.createDirectory(target(rel));
+            }
+        }
+
+        /** Creates {@code files/} once, when the first project hosts a file. */
+        private synchronized void filesFolder() throws IOException {
+            if (!filesFolder) {
+                mkdir("files");
+                filesFolder = true;
+            }
+        }
+
+        /** A file of the new tree: the same as the previous site's in a check (nothing else is kept). */
+        private void same(String rel, Path old, Path target) throws IOException {
+            if (tmp != null) {
+                keep(old, target);
+                return;
+            }
+            for (int i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) {
+                folders.add(rel.substring(0, i));
+            }
+            folders.add("");
+            unchanged.incrementAndGet();
+        }
+
         private Path target(String rel) {
-            Path p = tmp.resolve(rel).normalize();
-            if (!p.startsWith(tmp) || p.equals(tmp)) {
+            Path base = Objects.requireNonNull(tmp != null ? tmp : previous);
+            Path p = base.resolve(rel).normalize();
+            if (!p.startsWith(base) || p.equals(base)) {
                 throw new UnsafeOutputException("refusing to write " + GitpypiException.quote(rel)
                         + ": outside the output folder");
             }
@@ -492,8 +568,11 @@ public final class SiteWriter {
             Path target = target(rel);
             Old old = old(rel);
             if (old != null && old.size == bytes.length && sameBytes(old.path, bytes)) {
-                keep(old.path, target);
+                same(rel, old.path, target);
                 return;
+            }
+            if (tmp == null) {
+                throw new Changed();
             }
             Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             written.incrementAndGet();
@@ -503,8 +582,11 @@ public final class SiteWriter {
             Path target = target(rel);
             Old old = old(rel);
             if (old != null && old.size == Files.size(source) && Files.mismatch(old.path, source) < 0) {
-                keep(old.path, target);
+                same(rel, old.path, target);
                 return;
+            }
+            if (tmp == null) {
+                throw new Changed();
             }
             Files.copy(source, target);
             written.incrementAndGet();
@@ -517,6 +599,15 @@ public final class SiteWriter {
                 Files.copy(old, target, StandardCopyOption.COPY_ATTRIBUTES);
             }
             unchanged.incrementAndGet();
+        }
+    }
+
+    /** Ends a check at the first file that differs from the previous site's (no stack trace: not an error). */
+    private static final class Changed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Changed() {
+            super(null, null, false, false);
         }
     }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -116,6 +117,51 @@ class SiteWriterThreadsTest {
         assertThat(report.filesUnchanged()).isEqualTo(1 + 3 * 2);
         assertThat(out.resolve("extra")).doesNotExist();
         assertThat(out.resolve("simple/b")).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void anUnchangedRebuildTouchesNothingButAnyDifferenceRebuildsTheTree(int threads) throws IOException {
+        Index index = randomIndex(Seeds.random("unchanged rebuild"));
+        SiteWriter writer = SiteWriter.builder().threads(threads).build();
+        Path out = tmp.resolve("site");
+        writer.write(index, out);
+        Map<String, String> expected = tree(out);
+        Object folderKey = Files.readAttributes(out.resolve("simple"), BasicFileAttributes.class).fileKey();
+
+        SiteReport same = writer.write(index, out);
+        assertThat(same.filesUnchanged()).isEqualTo(expected.size());
+        assertThat(same.unchanged()).isTrue();
+        if (folderKey != null) {
+            assertThat(Files.readAttributes(out.resolve("simple"), BasicFileAttributes.class).fileKey())
+                    .as("the previous tree is kept as it is").isEqualTo(folderKey);
+        }
+
+        // each of these makes the previous site differ; the rebuild must restore exactly the expected tree
+        List<String> kinds = List.of("empty folder", "same-size edit", "symlink", "missing file");
+        for (String kind : kinds) {
+            switch (kind) {
+                case "empty folder" -> Files.createDirectories(out.resolve("simple/zzz-by-hand"));
+                case "same-size edit" -> {
+                    Path page = out.resolve("simple/index.html");
+                    byte[] bytes = Files.readAllBytes(page);
+                    bytes[bytes.length / 2] ^= 1;
+                    Files.delete(page); // it is a hard link shared with nothing now, but do not write through one
+                    Files.write(page, bytes);
+                }
+                case "symlink" -> Files.createSymbolicLink(out.resolve("simple/link"), out.resolve("index.html"));
+                default -> Files.delete(out.resolve(".nojekyll"));
+            }
+            SiteReport report = writer.write(index, out);
+            // a folder or a link is not a file: the counts stay "unchanged", but the tree is rebuilt without them
+            assertThat(report.unchanged()).as(kind).isEqualTo(kind.equals("symlink") || kind.equals("empty folder"));
+            assertThat(report.files()).as(kind).isEqualTo(expected.size());
+            assertThat(tree(out)).as(kind).isEqualTo(expected);
+            try (Stream<Path> all = Files.walk(out)) {
+                assertThat(all.filter(Files::isSymbolicLink).toList()).as(kind).isEmpty();
+            }
+            assertThat(out.resolve("simple/zzz-by-hand")).as(kind).doesNotExist();
+        }
     }
 
     @Test
