@@ -335,13 +335,40 @@ public final class SiteWriter {
             }
             Index hosted = changed ? Index.of(hostedProjects) : index;
             hostedProjects = List.of();
-            StringWriter root = new StringWriter();
-            HtmlRenderer.create().writeRoot(hosted, root);
-            emitText("simple/index.html", root.toString());
+            emitText("simple/index.html", rootHtml(hosted));
             if (json) {
                 emitBytes("simple/index.json", JsonRenderer.create().renderRoot(hosted));
             }
             emitText("index.html", landingPage(hosted));
+        }
+
+        private String rootHtml(Index index) throws IOException {
+            StringWriter root = new StringWriter();
+            HtmlRenderer.create().writeRoot(index, root);
+            return root.toString();
+        }
+
+        /**
+         * A hint, before the per-project check: whether the root pages or the landing page, rendered from the index
+         * as given (before hosting, which changes no name, status or file name), differ from the previous site's.
+         * An added or removed project or a new latest version shows here at once. Only a hint: "same" still goes
+         * through the whole check, "differs" only costs a full build that would have found nothing to change.
+         */
+        private boolean rootPagesDiffer(Index index) throws IOException {
+            return differs("simple/index.html", rootHtml(index).getBytes(StandardCharsets.UTF_8))
+                    || (json && differs("simple/index.json", JsonRenderer.create().renderRoot(index)))
+                    || differs("index.html", landingPage(index).getBytes(StandardCharsets.UTF_8));
+        }
+
+        private boolean differs(String rel, byte[] bytes) throws IOException {
+            Path p = Objects.requireNonNull(previous).resolve(rel);
+            try {
+                BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                return !attrs.isRegularFile() || attrs.size() != bytes.length || !sameBytes(p, bytes);
+            } catch (NoSuchFileException | NotDirectoryException e) {
+                return true;
+            }
         }
 
         /** Runs {@link #project} for every project on a bounded pool, at most a few tasks ahead of the oldest. */
@@ -466,6 +493,9 @@ public final class SiteWriter {
          * a write has nothing to do (no folder is created or removed). Stops at the first difference.
          */
         boolean sameAsPrevious(Index index) throws IOException {
+            if (rootPagesDiffer(index)) {
+                return false;
+            }
             try {
                 site(index);
             } catch (Changed e) {
