@@ -26,13 +26,14 @@ import java.util.Map;
  *
  * <pre>
  * java -Xmx32m -cp bench/target/benchmarks.jar dev.gitpypi.bench.RenderingMeasurements root 700000
- * java -Xmx3g  -cp bench/target/benchmarks.jar dev.gitpypi.bench.RenderingMeasurements site 100000 10 OUT
+ * java -Xmx3g  -cp bench/target/benchmarks.jar dev.gitpypi.bench.RenderingMeasurements site 100000 10 OUT [THREADS]
  * </pre>
  *
  * <p>{@code root} renders the HTML root page of N projects from a stream of names five times after three warm-up
  * runs. {@code site} builds a synthetic index of N projects with F files each (no local files: the pages link to
  * URLs elsewhere, as a {@code release}-style index does) and writes the whole site with {@link SiteWriter}, then
- * writes it again unchanged (the incremental path). Peak heap is the sum of the heap pools' peak usage.
+ * writes it again unchanged (the incremental path), with
+ * {@code THREADS} writer threads ({@link SiteWriter#DEFAULT_THREADS} if left out). Peak heap is the sum of the heap pools' peak usage.
  */
 public final class RenderingMeasurements {
     private RenderingMeasurements() {
@@ -41,16 +42,17 @@ public final class RenderingMeasurements {
     /**
      * Runs a measurement.
      *
-     * @param args {@code root N} or {@code site N F OUT}
+     * @param args {@code root N} or {@code site N F OUT [THREADS]}
      * @throws IOException if writing fails
      */
     public static void main(String[] args) throws IOException {
         if (args.length >= 2 && args[0].equals("root")) {
             root(Integer.parseInt(args[1]));
         } else if (args.length >= 4 && args[0].equals("site")) {
-            site(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
+            site(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]),
+                    args.length >= 5 ? Integer.parseInt(args[4]) : SiteWriter.DEFAULT_THREADS);
         } else {
-            throw new IllegalArgumentException("usage: root N | site N F OUT");
+            throw new IllegalArgumentException("usage: root N | site N F OUT [THREADS]");
         }
     }
 
@@ -82,17 +84,18 @@ public final class RenderingMeasurements {
         return sink.count;
     }
 
-    private static void site(int n, int files, Path out) throws IOException {
+    private static void site(int n, int files, Path out, int threads) throws IOException {
         long t0 = System.nanoTime();
         Index index = syntheticIndex(n, files);
         long built = System.nanoTime();
         resetPeaks();
-        SiteReport first = SiteWriter.builder().build().write(index, out);
+        SiteWriter writer = SiteWriter.builder().threads(threads).build();
+        SiteReport first = writer.write(index, out);
         long written = System.nanoTime();
-        SiteReport second = SiteWriter.builder().build().write(index, out);
+        SiteReport second = writer.write(index, out);
         long rewritten = System.nanoTime();
-        System.out.printf(Locale.ROOT, "site: %d projects x %d files; model built in %d ms; first write %d ms (%s);"
-                + " unchanged rewrite %d ms (%s); peak heap %d MB, max heap %d MB%n", n, files,
+        System.out.printf(Locale.ROOT, "site: %d projects x %d files, %d threads; model built in %d ms; first write %d ms (%s);"
+                + " unchanged rewrite %d ms (%s); peak heap %d MB, max heap %d MB%n", n, files, threads,
                 (built - t0) / 1_000_000, (written - built) / 1_000_000, first, (rewritten - written) / 1_000_000,
                 second, peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20);
     }

@@ -10,31 +10,44 @@ import dev.gitpypi.core.internal.Archives;
 import dev.gitpypi.core.internal.Digests;
 import dev.gitpypi.core.internal.Html;
 import dev.gitpypi.core.internal.Links;
+import dev.gitpypi.core.internal.Tokens;
 import dev.gitpypi.core.render.HtmlRenderer;
 import dev.gitpypi.core.render.JsonRenderer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,7 +69,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Writing is all-or-nothing and incremental: the new site is built in a temporary folder beside the output
  * (files whose bytes equal the previous site's are hard-linked from it, not rewritten) and swapped in whole; a
- * failure leaves the previous site untouched. Output is byte-for-byte deterministic. Only normalized project names
+ * failure leaves the previous site untouched. When the previous site already holds exactly the files the index
+ * makes, byte for byte, and nothing else, nothing is written or swapped at all (a check that renders and compares,
+ * stopping at the first difference). Projects are rendered and written by {@link Builder#threads} threads; output
+ * is byte-for-byte deterministic whatever their number. Only normalized project names
  * and validated file names become paths, and a site whose text matches a GitHub token pattern is refused
  * ({@link UnsafeOutputException}).
  *
@@ -64,17 +80,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SiteWriter {
     private static final System.Logger LOG = System.getLogger(SiteWriter.class.getName());
-    private static final Pattern TOKEN = Pattern.compile("gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,}");
     private static final int MAX_FILENAME = 200;
+    /** Default number of writer threads: measured best on a 2-core machine (more threads contend in the kernel). */
+    public static final int DEFAULT_THREADS = 2;
 
     private final @Nullable String baseUrl;
     private final boolean json;
     private final String title;
+    private final int threads;
 
     private SiteWriter(Builder b) {
         this.baseUrl = b.baseUrl;
         this.json = b.json;
         this.title = b.title;
+        this.threads = b.threads;
     }
 
     /** @return a builder with the defaults: no public base URL, JSON pages written, title "Python package index" */
@@ -138,21 +157,34 @@ public final class SiteWriter {
         }
         Files.createDirectories(parent);
         @Nullable Path previous = checkPrevious(out);
+        if (previous != null) {
+            Build check = new Build(null, previous);
+            if (check.sameAsPrevious(index)) {
+                return logged(new SiteReport(out, index.size(), 0, check.unchanged.get(), 0));
+            }
+        }
         Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
         try {
             Build build = new Build(tmp, previous);
             build.site(index);
-            long deleted = previous == null ? 0 : build.countDeleted(previous);
-            swap(tmp, out, previous != null);
-            SiteReport report = new SiteReport(out, index.size(), build.written, build.unchanged, deleted);
-            LOG.log(Level.INFO, "wrote site {0}: {1} projects, {2} files written, {3} unchanged, {4} deleted",
-                    out, String.valueOf(report.projects()), String.valueOf(report.filesWritten()),
-                    String.valueOf(report.filesUnchanged()), String.valueOf(report.filesDeleted()));
-            return report;
+            long removed = swap(tmp, out, previous != null);
+            long deleted = previous == null ? 0 : removed - build.matched.get();
+            return logged(new SiteReport(out, index.size(), build.written.get(), build.unchanged.get(), deleted));
         } catch (IOException | RuntimeException | Error e) {
-            deleteTree(tmp);
+            try {
+                deleteTree(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
+    }
+
+    private static SiteReport logged(SiteReport report) {
+        LOG.log(Level.INFO, "wrote site {0}: {1} projects, {2} files written, {3} unchanged, {4} deleted",
+                report.output(), String.valueOf(report.projects()), String.valueOf(report.filesWritten()),
+                String.valueOf(report.filesUnchanged()), String.valueOf(report.filesDeleted()));
+        return report;
     }
 
     private static @Nullable Path checkPrevious(Path out) throws IOException {
@@ -175,7 +207,8 @@ public final class SiteWriter {
         return null;
     }
 
-    private static void swap(Path tmp, Path out, boolean hadSite) throws IOException {
+    /** Swaps the new tree in; returns the number of regular files the replaced tree had (deleted with it). */
+    private static long swap(Path tmp, Path out, boolean hadSite) throws IOException {
         Path backup = null;
         if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             backup = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".old-");
@@ -190,67 +223,204 @@ public final class SiteWriter {
             }
             throw e;
         }
-        if (backup != null) {
-            deleteTree(backup);
-        }
         LOG.log(Level.DEBUG, "swapped in new site at {0} (previous site: {1})", out, hadSite);
+        return backup == null ? 0 : deleteTree(backup);
     }
 
-    private static void deleteTree(@Nullable Path root) throws IOException {
-        if (root == null || !Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+    /**
+     * Deletes a tree in one walk, without following links; returns the number of regular files it held.
+     */
+    private static long deleteTree(Path root) throws IOException {
+        long[] files = {0};
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (attrs.isRegularFile()) {
+                        files[0]++;
+                    }
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException e) throws IOException {
+                    if (e != null) {
+                        throw e;
+                    }
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (NoSuchFileException e) {
+            if (e.getFile() != null && Path.of(e.getFile()).equals(root)) {
+                return 0;
+            }
+            throw e;
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        return files[0];
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    /** One build into a temporary folder. */
-    private final class Build {
-        private final Path tmp;
-        private final @Nullable Path previous;
-        private final java.util.Set<Path> directories = new java.util.HashSet<>();
-        private long written;
-        private long unchanged;
+    /** The result of a task, its failure rethrown as it was thrown. */
+    private static <T> T result(Future<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing the site");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            } else if (cause instanceof RuntimeException r) {
+                throw r;
+            } else if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
 
-        Build(Path tmp, @Nullable Path previous) {
+    /**
+     * One build into a temporary folder. Projects are hosted, rendered and written by up to {@link #threads} tasks
+     * (each project owns its folders, so tasks share nothing but counters); results are taken in project order, so
+     * the first failure reported is the first failing project's, whatever the timing.
+     */
+    private final class Build {
+        /** The new tree, or null for a check that only compares with the previous site and writes nothing. */
+        private final @Nullable Path tmp;
+        private final @Nullable Path previous;
+        /** In a check: the folders (relative, "" for the root) that hold the compared files. */
+        private final java.util.Set<String> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private boolean filesFolder;
+        private final AtomicLong written = new AtomicLong();
+        private final AtomicLong unchanged = new AtomicLong();
+        /** Files of the previous site that the new site has again (kept or rewritten). */
+        private final AtomicLong matched = new AtomicLong();
+
+        Build(@Nullable Path tmp, @Nullable Path previous) {
             this.tmp = tmp;
             this.previous = previous;
         }
 
         void site(Index index) throws IOException {
             emit(".nojekyll", new byte[0]);
-            List<Project> projects = new ArrayList<>(index.size());
-            for (Project p : index.projects().values()) {
-                projects.add(host(p));
-            }
-            Index hosted = Index.of(projects);
-            StringWriter root = new StringWriter();
-            HtmlRenderer.create().writeRoot(hosted, root);
-            emitText("simple/index.html", root.toString());
-            if (json) {
-                emitText("simple/index.json", new String(JsonRenderer.create().renderRoot(hosted),
-                        StandardCharsets.UTF_8));
-            }
-            for (Project p : hosted.projects().values()) {
-                String dir = "simple/" + safeName(p.name());
-                emitText(dir + "/index.html", HtmlRenderer.create().renderProject(p));
-                if (json) {
-                    emitText(dir + "/index.json", new String(JsonRenderer.create().renderProject(p),
-                            StandardCharsets.UTF_8));
+            mkdir("simple");
+            List<Project> hostedProjects = new ArrayList<>(index.size());
+            boolean changed = false;
+            if (threads == 1 || index.size() < 2) {
+                for (Project p : index.projects().values()) {
+                    Project h = project(p);
+                    changed |= h != p;
+                    hostedProjects.add(h);
                 }
+            } else {
+                changed = parallel(index.projects().values(), hostedProjects);
+            }
+            Index hosted = changed ? Index.of(hostedProjects) : index;
+            hostedProjects = List.of();
+            emitText("simple/index.html", rootHtml(hosted));
+            if (json) {
+                emitBytes("simple/index.json", JsonRenderer.create().renderRoot(hosted));
             }
             emitText("index.html", landingPage(hosted));
+        }
+
+        private String rootHtml(Index index) throws IOException {
+            StringWriter root = new StringWriter();
+            HtmlRenderer.create().writeRoot(index, root);
+            return root.toString();
+        }
+
+        /**
+         * A hint, before the per-project check: whether the root pages or the landing page, rendered from the index
+         * as given (before hosting, which changes no name, status or file name), differ from the previous site's.
+         * An added or removed project or a new latest version shows here at once. Only a hint: "same" still goes
+         * through the whole check, "differs" only costs a full build that would have found nothing to change.
+         */
+        private boolean rootPagesDiffer(Index index) throws IOException {
+            return differs("simple/index.html", rootHtml(index).getBytes(StandardCharsets.UTF_8))
+                    || (json && differs("simple/index.json", JsonRenderer.create().renderRoot(index)))
+                    || differs("index.html", landingPage(index).getBytes(StandardCharsets.UTF_8));
+        }
+
+        private boolean differs(String rel, byte[] bytes) throws IOException {
+            Path p = Objects.requireNonNull(previous).resolve(rel);
+            try {
+                BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                return !attrs.isRegularFile() || attrs.size() != bytes.length || !sameBytes(p, bytes);
+            } catch (NoSuchFileException | NotDirectoryException e) {
+                return true;
+            }
+        }
+
+        /** Runs {@link #project} for every project on a bounded pool, at most a few tasks ahead of the oldest. */
+        private boolean parallel(Iterable<Project> projects, List<Project> hostedProjects) throws IOException {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "gitpypi-site-writer");
+                t.setDaemon(true);
+                return t;
+            });
+            boolean changed = false;
+            try {
+                ArrayDeque<Future<Project>> running = new ArrayDeque<>();
+                ArrayDeque<Project> inputs = new ArrayDeque<>();
+                for (Project p : projects) {
+                    if (running.size() == 4 * threads) {
+                        Project h = result(running.removeFirst());
+                        changed |= h != inputs.removeFirst();
+                        hostedProjects.add(h);
+                    }
+                    running.add(pool.submit(() -> project(p)));
+                    inputs.add(p);
+                }
+                while (!running.isEmpty()) {
+                    Project h = result(running.removeFirst());
+                    changed |= h != inputs.removeFirst();
+                    hostedProjects.add(h);
+                }
+            } finally {
+                pool.shutdownNow();
+                awaitQuietly(pool);
+            }
+            return changed;
+        }
+
+        /** Hosts a project's files and writes its pages; returns the project as hosted (itself if nothing is). */
+        private Project project(Project p) throws IOException {
+            Project h = host(p);
+            String dir = "simple/" + safeName(h.name());
+            mkdir(dir);
+            emitText(dir + "/index.html", HtmlRenderer.create().renderProject(h));
+            if (json) {
+                emitBytes(dir + "/index.json", JsonRenderer.create().renderProject(h));
+            }
+            return h;
         }
 
         /** Copies a project's local files into the site and points its links at them. */
         private Project host(Project p) throws IOException {
             String name = safeName(p.name());
             List<Distribution> listed = Links.listed(p);
-            Project.Builder b = p.toBuilder();
             List<Distribution> distributions = new ArrayList<>(p.distributions().size());
+            boolean any = false;
             for (Distribution d : p.distributions()) {
                 Optional<Path> local = d.localFile();
                 if (local.isEmpty() || !listed.contains(d)) {
@@ -264,10 +434,15 @@ public final class SiteWriter {
                             + " letters, digits, '.', '_', '+', '!' and '-', and starts with a letter or digit");
                 }
                 String rel = "files/" + name + "/" + filename;
+                if (!any) {
+                    filesFolder();
+                    mkdir("files/" + name);
+                    any = true;
+                }
                 emitCopy(rel, local.get());
                 distributions.add(hosted(p.name(), d, local.get(), rel));
             }
-            return rebuild(b, distributions);
+            return any ? rebuild(p.toBuilder(), distributions) : p;
         }
 
         private Distribution hosted(ProjectName project, Distribution d, Path local, String rel) throws IOException {
@@ -292,7 +467,7 @@ public final class SiteWriter {
                             + " is " + GitpypiException.quote(stated) + " but its METADATA hashes to " + sha
                             + " (P658-02)");
                 }
-                emitText(rel + ".metadata", bytes);
+                emitBytes(rel + ".metadata", bytes);
                 Map<String, String> hashes = new LinkedHashMap<>(metadata.get());
                 hashes.put("sha256", sha);
                 h.coreMetadata(hashes);
@@ -313,21 +488,99 @@ public final class SiteWriter {
             return n;
         }
 
+        /**
+         * Whether the previous site holds exactly the files this index makes, byte for byte, and nothing else: then
+         * a write has nothing to do (no folder is created or removed). Stops at the first difference.
+         */
+        boolean sameAsPrevious(Index index) throws IOException {
+            if (rootPagesDiffer(index)) {
+                return false;
+            }
+            try {
+                site(index);
+            } catch (Changed e) {
+                return false;
+            }
+            long[] counts = new long[3]; // regular files, folders, anything else
+            Path root = Objects.requireNonNull(previous);
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    counts[1]++;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    counts[attrs.isRegularFile() ? 0 : 2]++;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    throw e;
+                }
+            });
+            return counts[0] == matched.get() && counts[1] == folders.size() && counts[2] == 0;
+        }
+
+        private void mkdir(String rel) throws IOException {
+            if (tmp != null) {
+                Files.createDirectory(target(rel));
+            }
+        }
+
+        /** Creates {@code files/} once, when the first project hosts a file. */
+        private synchronized void filesFolder() throws IOException {
+            if (!filesFolder) {
+                mkdir("files");
+                filesFolder = true;
+            }
+        }
+
+        /** A file of the new tree: the same as the previous site's in a check (nothing else is kept). */
+        private void same(String rel, Path old, Path target) throws IOException {
+            if (tmp != null) {
+                keep(old, target);
+                return;
+            }
+            for (int i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) {
+                folders.add(rel.substring(0, i));
+            }
+            folders.add("");
+            unchanged.incrementAndGet();
+        }
+
         private Path target(String rel) {
-            Path p = tmp.resolve(rel).normalize();
-            if (!p.startsWith(tmp) || p.equals(tmp)) {
+            Path base = Objects.requireNonNull(tmp != null ? tmp : previous);
+            Path p = base.resolve(rel).normalize();
+            if (!p.startsWith(base) || p.equals(base)) {
                 throw new UnsafeOutputException("refusing to write " + GitpypiException.quote(rel)
                         + ": outside the output folder");
             }
             return p;
         }
 
-        private @Nullable Path old(String rel) {
+        /** The previous site's regular file at {@code rel} and its size (one lstat), or null. */
+        private @Nullable Old old(String rel) throws IOException {
             if (previous == null) {
                 return null;
             }
             Path p = previous.resolve(rel).normalize();
-            return p.startsWith(previous) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? p : null;
+            if (!p.startsWith(previous)) {
+                return null;
+            }
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException | NotDirectoryException e) {
+                return null;
+            }
+            if (!attrs.isRegularFile()) {
+                return null;
+            }
+            matched.incrementAndGet();
+            return new Old(p, attrs.size());
         }
 
         private void emitText(String rel, String text) throws IOException {
@@ -335,41 +588,38 @@ public final class SiteWriter {
             emit(rel, text.getBytes(StandardCharsets.UTF_8));
         }
 
-        private void emitText(String rel, byte[] bytes) throws IOException {
+        /** Emits UTF-8 (or binary) bytes; the token check reads them as Latin-1, which keeps ASCII as it is. */
+        private void emitBytes(String rel, byte[] bytes) throws IOException {
             checkTokens(rel, new String(bytes, StandardCharsets.ISO_8859_1));
             emit(rel, bytes);
         }
 
         private void emit(String rel, byte[] bytes) throws IOException {
             Path target = target(rel);
-            directory(target.getParent());
-            Path old = old(rel);
-            if (old != null && Files.size(old) == bytes.length && java.util.Arrays.equals(Files.readAllBytes(old),
-                    bytes)) {
-                keep(old, target);
+            Old old = old(rel);
+            if (old != null && old.size == bytes.length && sameBytes(old.path, bytes)) {
+                same(rel, old.path, target);
                 return;
             }
+            if (tmp == null) {
+                throw new Changed();
+            }
             Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            written++;
+            written.incrementAndGet();
         }
 
         private void emitCopy(String rel, Path source) throws IOException {
             Path target = target(rel);
-            directory(target.getParent());
-            Path old = old(rel);
-            if (old != null && Files.size(old) == Files.size(source) && Files.mismatch(old, source) < 0) {
-                keep(old, target);
+            Old old = old(rel);
+            if (old != null && old.size == Files.size(source) && Files.mismatch(old.path, source) < 0) {
+                same(rel, old.path, target);
                 return;
             }
-            Files.copy(source, target);
-            written++;
-        }
-
-        /** Creates a folder of the new tree once (a failed mkdir per file costs more than the file on some disks). */
-        private void directory(Path dir) throws IOException {
-            if (directories.add(dir)) {
-                Files.createDirectories(dir);
+            if (tmp == null) {
+                throw new Changed();
             }
+            Files.copy(source, target);
+            written.incrementAndGet();
         }
 
         private void keep(Path old, Path target) throws IOException {
@@ -378,26 +628,45 @@ public final class SiteWriter {
             } catch (UnsupportedOperationException | FileSystemException e) {
                 Files.copy(old, target, StandardCopyOption.COPY_ATTRIBUTES);
             }
-            unchanged++;
+            unchanged.incrementAndGet();
         }
+    }
 
-        long countDeleted(Path prev) throws IOException {
-            long[] deleted = {0};
-            try (Stream<Path> paths = Files.walk(prev)) {
-                paths.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).forEach(p -> {
-                    if (!Files.exists(tmp.resolve(prev.relativize(p).toString()), LinkOption.NOFOLLOW_LINKS)) {
-                        deleted[0]++;
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+    /** Ends a check at the first file that differs from the previous site's (no stack trace: not an error). */
+    private static final class Changed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Changed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A regular file of the previous site and its size. */
+    private record Old(Path path, long size) {
+    }
+
+    /**
+     * Whether a file holds exactly {@code bytes}, read in chunks and compared as it goes (no copy of the whole file).
+     */
+    static boolean sameBytes(Path file, byte[] bytes) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[Math.min(bytes.length + 1, 1 << 16)];
+            int at = 0;
+            while (true) {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    return at == bytes.length;
+                }
+                if (at + n > bytes.length || Arrays.mismatch(buffer, 0, n, bytes, at, at + n) >= 0) {
+                    return false;
+                }
+                at += n;
             }
-            return deleted[0];
         }
     }
 
     private static void checkTokens(String rel, String text) {
-        if (TOKEN.matcher(text).find()) {
+        if (Tokens.containsGitHubToken(text)) {
             throw new UnsafeOutputException("refusing to write the site: " + GitpypiException.quote(rel)
                     + " contains text that matches a GitHub token pattern (gh?_..., github_pat_...); remove the"
                     + " credential from the input");
@@ -488,6 +757,7 @@ public final class SiteWriter {
         private @Nullable String baseUrl;
         private boolean json = true;
         private String title = "Python package index";
+        private int threads = DEFAULT_THREADS;
 
         private Builder() {
         }
@@ -542,6 +812,22 @@ public final class SiteWriter {
          */
         public Builder title(String value) {
             this.title = Objects.requireNonNull(value, "title");
+            return this;
+        }
+
+        /**
+         * How many threads host, render and write project pages (default {@value #DEFAULT_THREADS}); 1 writes
+         * everything on the calling thread. The site's bytes do not depend on it.
+         *
+         * @param value 1 to 64
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder threads(int value) {
+            if (value < 1 || value > 64) {
+                throw new IllegalArgumentException("threads must be 1 to 64, not " + value);
+            }
+            this.threads = value;
             return this;
         }
 
