@@ -218,7 +218,7 @@ class CommandsIT {
     @Test
     void packageListBuildsLinksToWhereTheFilesAre() throws Exception {
         Files.writeString(tmp.resolve("packages.txt"), "ocflib-2016.12.10.1.48-py2.py3-none-any.whl\n"
-                + "# a comment\nnot a package\nOcflib-2016.10.31.0.40.tar.gz\n");
+                + "# a comment\nbad-1.0-SNAPSHOT.tar.gz\nOcflib-2016.10.31.0.40.tar.gz\nocflib-2016.10.31.0.40-py2.7.egg\n");
         ProcessResult r = Cli.run(tmp, "build", "--package-list", "packages.txt", "--packages-url",
                 "https://files.example.org/pool/", "--out", "site");
         assertThat(r.exitCode()).as(r.output()).isEqualTo(1); // an invalid line is an error, the rest is built

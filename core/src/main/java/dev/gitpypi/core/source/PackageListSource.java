@@ -34,8 +34,9 @@ import org.jspecify.annotations.Nullable;
  * {@code filename} (required), {@code url}, {@code hash} ({@code sha256=HEX}), {@code requires_python},
  * {@code upload_timestamp} (Unix seconds), {@code yanked_reason}, {@code core_metadata} ({@code true} or
  * {@code sha256=HEX}); other keys (such as {@code uploaded_by}) are ignored. Links point to the packages URL
- * followed by the file name. Blank lines and lines starting with {@code #} are skipped; a line whose file name is not
- * a wheel or sdist of a valid name and version (packaging's {@code parse_wheel_filename} /
+ * followed by the file name. Blank lines and lines starting with {@code #} are skipped; files that are not wheels or
+ * {@code .tar.gz}/{@code .zip} sdists (eggs, installers, legacy archives) are skipped with a warning; a line whose
+ * wheel or sdist file name does not hold a valid name and version (packaging's {@code parse_wheel_filename} /
  * {@code parse_sdist_filename}, WHL-01, SD-01) is reported as a problem naming the line.
  */
 public final class PackageListSource implements IndexSource {
@@ -93,8 +94,19 @@ public final class PackageListSource implements IndexSource {
                     continue;
                 }
                 String where = list + ":" + number;
+                if (!jsonLines && !isWheelOrSdist(text)) {
+                    problems.add(Problem.warning(where, "not a wheel or a .tar.gz/.zip sdist: "
+                            + GitpypiException.quote(text) + "; skipped (eggs, installers and legacy archives are"
+                            + " not listed, SD-05)"));
+                    continue;
+                }
                 try {
                     Distribution d = jsonLines ? fromJson(text, where) : fromName(text, null, where);
+                    if (jsonLines && !isWheelOrSdist(d.filename())) {
+                        problems.add(Problem.warning(where, "not a wheel or a .tar.gz/.zip sdist: "
+                                + GitpypiException.quote(d.filename()) + "; skipped (SD-05)"));
+                        continue;
+                    }
                     ProjectName name = nameOf(d.filename(), where);
                     String previous = firstSeen.putIfAbsent(d.filename(), where);
                     if (previous != null) {
@@ -110,6 +122,11 @@ public final class PackageListSource implements IndexSource {
             }
         }
         return new SourceResult(Index.of(projects.values().stream().map(Project.Builder::build).toList()), problems);
+    }
+
+    /** The files installers take from an index: wheels and PEP 625 / packaging sdists (SD-05). */
+    private static boolean isWheelOrSdist(String filename) {
+        return filename.endsWith(".whl") || filename.endsWith(".tar.gz") || filename.endsWith(".zip");
     }
 
     private static ProjectName nameOf(String filename, String where) {

@@ -36,12 +36,15 @@ class PackageListSourceTest {
     @Test
     void invalidLinesAreErrorsNamingTheLineAndTheRestIsKept() throws Exception {
         Path list = tmp.resolve("list.txt");
-        Files.writeString(list, "good-1.0.tar.gz\nnot a package\nbad-1.0-SNAPSHOT.tar.gz\n../evil-1.0.tar.gz\n"
+        Files.writeString(list, "good-1.0.tar.gz\nnot-a-package.exe\nbad-1.0-SNAPSHOT.tar.gz\n../evil-1.0.tar.gz\n"
                 + "good-1.0.tar.gz\nfoo-1.0-py3-none.whl\n");
         SourceResult r = PackageListSource.plain(list, "https://h/").read();
         assertThat(r.index().projects()).containsOnlyKeys("good");
         assertThat(r.problems()).extracting(Problem::location).containsExactly(list + ":2", list + ":3",
                 list + ":4", list + ":5", list + ":6");
+        assertThat(r.problems().get(0).severity()).isEqualTo(Problem.Severity.WARNING); // not a distribution
+        assertThat(r.problems().get(0).message()).contains("SD-05");
+        assertThat(r.problems().get(1).severity()).isEqualTo(Problem.Severity.ERROR); // invalid version
         assertThat(r.problems().get(3).severity()).isEqualTo(Problem.Severity.WARNING); // listed again
         assertThat(r.problems().get(2).message()).contains("path separator");
         assertThat(r.problems().get(4).message()).contains("WHL-01");
