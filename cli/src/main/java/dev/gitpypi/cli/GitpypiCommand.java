@@ -1,10 +1,8 @@
 package dev.gitpypi.cli;
 
 import dev.gitpypi.core.GitpypiException;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -72,12 +70,10 @@ public final class GitpypiCommand implements Runnable {
         return cl;
     }
 
+    /** Bad input (ours, or an argument a library refused) is 2; I/O and everything unexpected is 3. */
     static int exitCodeOf(Throwable ex) {
         if (ex instanceof UsageException || ex instanceof GitpypiException || ex instanceof IllegalArgumentException) {
             return ExitCodes.USAGE;
-        }
-        if (ex instanceof IOException || ex instanceof UncheckedIOException) {
-            return ExitCodes.IO;
         }
         return ExitCodes.IO;
     }
