@@ -204,7 +204,8 @@ final class BuildCommand implements Callable<Integer> {
                 throw new UsageException(e.getMessage() + "; nothing was written");
             }
         }
-        SiteWriter writer = SiteWriter.builder().baseUrl(baseUrl).json(jsonPages == null || jsonPages)
+        SiteWriter writer = SiteWriter.builder().progress(reporter).baseUrl(baseUrl)
+                .json(jsonPages == null || jsonPages)
                 .title(title == null ? "Python package index" : title).build();
         reporter.begin("writing " + out, -1);
         SiteReport report = writer.write(index, out);

@@ -88,12 +88,14 @@ public final class SiteWriter {
     private final boolean json;
     private final String title;
     private final int threads;
+    private final dev.gitpypi.core.Progress progress;
 
     private SiteWriter(Builder b) {
         this.baseUrl = b.baseUrl;
         this.json = b.json;
         this.title = b.title;
         this.threads = b.threads;
+        this.progress = b.progress;
     }
 
     /** @return a builder with the defaults: no public base URL, JSON pages written, title "Python package index" */
@@ -324,11 +326,13 @@ public final class SiteWriter {
             mkdir("simple");
             List<Project> hostedProjects = new ArrayList<>(index.size());
             boolean changed = false;
+            progress.start("projects", index.size());
             if (threads == 1 || index.size() < 2) {
                 for (Project p : index.projects().values()) {
                     Project h = project(p);
                     changed |= h != p;
                     hostedProjects.add(h);
+                    progress.advance(1);
                 }
             } else {
                 changed = parallel(index.projects().values(), hostedProjects);
@@ -387,6 +391,7 @@ public final class SiteWriter {
                         Project h = result(running.removeFirst());
                         changed |= h != inputs.removeFirst();
                         hostedProjects.add(h);
+                        progress.advance(1);
                     }
                     running.add(pool.submit(() -> project(p)));
                     inputs.add(p);
@@ -395,6 +400,7 @@ public final class SiteWriter {
                     Project h = result(running.removeFirst());
                     changed |= h != inputs.removeFirst();
                     hostedProjects.add(h);
+                    progress.advance(1);
                 }
             } finally {
                 pool.shutdownNow();
@@ -758,8 +764,21 @@ public final class SiteWriter {
         private boolean json = true;
         private String title = "Python package index";
         private int threads = DEFAULT_THREADS;
+        private dev.gitpypi.core.Progress progress = dev.gitpypi.core.Progress.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Hears the writing: {@code start("projects", n)} for each pass over the projects (an unchanged-site check,
+         * then the build if something changed), then one {@code advance(1)} per project.
+         *
+         * @param listener the listener (default {@link dev.gitpypi.core.Progress#NONE})
+         * @return this builder
+         */
+        public Builder progress(dev.gitpypi.core.Progress listener) {
+            this.progress = Objects.requireNonNull(listener, "listener");
+            return this;
         }
 
         /**
