@@ -132,6 +132,8 @@ class DeepValidationTest {
         String long1 = "foo-1.0/" + "d".repeat(90) + "/" + "m".repeat(40) + ".py";
         return Stream.of(
                 Arguments.of("plain", sdist("foo-1.0", PKG_INFO)),
+                Arguments.of("dot-slash", new TarGz().dir("./foo-1.0/").file("./foo-1.0/PKG-INFO", PKG_INFO)
+                        .file("./foo-1.0/pyproject.toml", "")),
                 Arguments.of("pax-long-path", sdist("foo-1.0", PKG_INFO).file(long1, "x = 1\n")),
                 Arguments.of("links-inside", sdist("foo-1.0", PKG_INFO).file("foo-1.0/a.py", "")
                         .link("foo-1.0/b.py", '2', "a.py").link("foo-1.0/sub/c.py", '2', "../a.py")
@@ -169,7 +171,9 @@ class DeepValidationTest {
                 Arguments.of("hardlink-out", "etc/passwd", sdist("foo-1.0", PKG_INFO)
                         .link("foo-1.0/p", '1', "etc/passwd")),
                 Arguments.of("device", "device", sdist("foo-1.0", PKG_INFO).link("foo-1.0/tty", '3', "")),
-                Arguments.of("fifo", "FIFO", sdist("foo-1.0", PKG_INFO).link("foo-1.0/pipe", '6', "")));
+                Arguments.of("fifo", "FIFO", sdist("foo-1.0", PKG_INFO).link("foo-1.0/pipe", '6', "")),
+                Arguments.of("unknown-type", "non-POSIX type", sdist("foo-1.0", PKG_INFO).entry("foo-1.0/s", 'S', "",
+                        new byte[700])));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -183,6 +187,18 @@ class DeepValidationTest {
             assertThat(f.location().toString()).isEqualTo("simple/foo/index.html:8");
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
         });
+    }
+
+    /** Reading stops after 16 times maxFileBytes uncompressed: what lies beyond is not judged. */
+    @Test
+    void sdistReadingIsBounded() throws IOException {
+        byte[] tgz = sdist("foo-1.0", PKG_INFO).entry("foo-1.0/zeros", '0', "", new byte[2_000_000])
+                .file("/etc/evil", "").bytes();
+        Path dir = sdistSite("bomb", tgz);
+        assertThat(tgz.length).isLessThan(20_000);
+        assertThat(Validator.builder().deep(true).maxFileBytes(20_000).build().validate(dir).findings()).isEmpty();
+        assertThat(ids(Validator.builder().deep(true).maxFileBytes(200_000).build().validate(dir)))
+                .containsExactly("SD-04");
     }
 
     /**

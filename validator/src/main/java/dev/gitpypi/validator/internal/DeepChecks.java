@@ -266,7 +266,8 @@ public final class DeepChecks {
         long bound = maxFileBytes > Long.MAX_VALUE / 16 ? Long.MAX_VALUE : maxFileBytes * 16;
         SdistArchive tar = SdistArchive.read(file, stem, bound);
         if (tar.bounded) {
-            LOG.log(System.Logger.Level.INFO, "not judging {0}: more than {1} bytes uncompressed", filename, bound);
+            LOG.log(System.Logger.Level.INFO, "not judging {0}: more than {1} bytes uncompressed", filename,
+                    String.valueOf(bound));
             return;
         }
         for (String problem : tar.problems) {

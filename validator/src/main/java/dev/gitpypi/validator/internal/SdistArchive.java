@@ -126,11 +126,13 @@ final class SdistArchive {
             paxPath = null;
             paxLink = null;
             paxSize = -1;
-            entry(path, type, link);
-            if (isFile(type) && pkgInfo == null && size <= MAX_PKG_INFO && isPkgInfo(path)) {
+            String normal = entry(path, type, link);
+            if (isFile(type) && pkgInfo == null && size <= MAX_PKG_INFO && normal != null && isPkgInfo(normal)) {
                 pkgInfo = in.readNBytes((int) size);
                 in.skipNBytes(pad(size) - size);
-            } else if (isFile(type) || type == 'L' || type == 'K') {
+            } else if (isFile(type) || "123456".indexOf(type) < 0) {
+                // like tarfile: the data of regular files and of unknown types is skipped, links and the like
+                // have none
                 in.skipNBytes(pad(size));
             }
         }
@@ -145,23 +147,24 @@ final class SdistArchive {
         return slash > 0 && path.substring(slash + 1).equals("PKG-INFO");
     }
 
-    private void entry(String path, char type, String link) {
+    /** Checks one entry; returns its normalized path, or null if it is not inside the top directory. */
+    private @Nullable String entry(String path, char type, String link) {
         String q = GitpypiException.quote(path);
         if (type == 'L' || type == 'K') {
             if (!formatReported) {
                 formatReported = true;
                 problems.add("the tar uses GNU long-name entries, not POSIX.1-2001 pax");
             }
-            return;
+            return null;
         }
         if (path.startsWith("/") || path.matches("[A-Za-z]:.*")) {
             problems.add("entry " + q + " is an absolute path");
-            return;
+            return null;
         }
         String normal = normalize(path);
         if (normal == null) {
             problems.add("entry " + q + " escapes the archive with ..");
-            return;
+            return null;
         }
         if (!normal.equals(top) && !normal.startsWith(top + "/")) {
             if (!outsideReported) {
@@ -169,7 +172,7 @@ final class SdistArchive {
                 problems.add("entry " + q + " is not inside the top-level directory "
                         + GitpypiException.quote(top + "/"));
             }
-            return;
+            return null;
         }
         switch (type) {
             case '0', '\0', '7' -> files.add(normal);
@@ -196,6 +199,7 @@ final class SdistArchive {
             default -> problems.add("entry " + q + " has the non-POSIX type " + GitpypiException.quote(
                     String.valueOf(type)));
         }
+        return normal;
     }
 
     /** The path with {@code .} and empty segments dropped and {@code ..} applied, or null if it climbs out. */
