@@ -219,7 +219,9 @@ public enum Rule {
                     + " \"attestation_bundles\": [{\"publisher\": {\"kind\": ..., \"claims\": ...},"
                     + " \"attestations\": [...]}]}` with at least one bundle, and each attestation's in-toto statement"
                     + " (`envelope.statement`, base64) has a subject naming the file with the file's SHA-256 digest."
-                    + " Only the shape and the subject are checked: signatures and certificates are not verified.",
+                    + " Only the shape and the subject are checked: signatures and certificates are not verified."
+                    + " The document is fetched over https (plain http only from the loopback interface) or read from a"
+                    + " local folder's `file:` URL.",
             "Verifiers must reject other versions, and an attestation for another file vouches for nothing.",
             "Serve the provenance object the index received with the upload, for that very file."),
     /** PEP 792 status values. */

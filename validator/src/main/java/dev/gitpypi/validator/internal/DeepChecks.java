@@ -32,8 +32,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Deep mode: the files themselves. Hashes and sizes match (P503-08, P700-03), the {@code .metadata} file exists,
  * matches its hash and equals the wheel's METADATA (P658-02, P658-03), the metadata is complete and agrees with
- * the file name and the index (META-01, WHL-06, META-03), signatures exist (P503-12), VCS refs exist (PIP-07,
- * with {@code git ls-remote}).
+ * the file name and the index (META-01, WHL-06, META-03), {@code .tar.gz} sdists have the sdist format and a
+ * matching {@code PKG-INFO} (SD-04, SD-02), provenance documents have the PEP 740 shape and name the file
+ * (P740-03), signatures exist (P503-12), VCS refs exist (PIP-07, with {@code git ls-remote}).
  */
 public final class DeepChecks {
     private static final System.Logger LOG = System.getLogger(DeepChecks.class.getName());
