@@ -213,6 +213,17 @@ public enum Rule {
             "JSON `provenance` is an absolute https URL string, or null.",
             "Other types are not understood.",
             "Write the URL string or `null`."),
+    /** PEP 740 provenance document. */
+    P740_03("MUST", Severity.ERROR, "spec \"Index hosted attestations\" §Provenance objects",
+            "In deep mode, when a file has a provenance URL: the document is served and is JSON `{\"version\": 1,"
+                    + " \"attestation_bundles\": [{\"publisher\": {\"kind\": ..., \"claims\": ...},"
+                    + " \"attestations\": [...]}]}` with at least one bundle, and each attestation's in-toto statement"
+                    + " (`envelope.statement`, base64) has a subject naming the file with the file's SHA-256 digest."
+                    + " Only the shape and the subject are checked: signatures and certificates are not verified."
+                    + " The document is fetched over https (plain http only from the loopback interface) or read from a"
+                    + " local folder's `file:` URL.",
+            "Verifiers must reject other versions, and an attestation for another file vouches for nothing.",
+            "Serve the provenance object the index received with the upload, for that very file."),
     /** PEP 792 status values. */
     P792_01("SHOULD / MAY / MUST", Severity.ERROR, "PEP 792 §HTML",
             "`pypi:project-status` is one of `active`, `archived`, `quarantined`, `deprecated` (lower case).",
@@ -281,6 +292,16 @@ public enum Rule {
                     + " name.",
             "Tools read name and version from the file name without opening the archive (SD-03).",
             "Build the sdist with a current backend from the tagged source."),
+    /** Sdist archive format. */
+    SD_04("MUST", Severity.ERROR, "spec \"Source distribution format\" §Source distribution file format",
+            "In deep mode: the `.tar.gz` sdist is a gzip'd POSIX.1-2001 (pax) tar with a single top-level directory"
+                    + " `{name}-{version}` holding `PKG-INFO` (Metadata-Version 2.2 or later; from 2.4 its"
+                    + " `License-File` files are present) and `pyproject.toml`; no entry is absolute or climbs out"
+                    + " with `..`, no link points outside the directory, and there are no device files or FIFOs.",
+            "Installers unpack the archive with Python's `tarfile`; entries outside the directory are dangerous and"
+                    + " rejected by its extraction filters, and a missing `pyproject.toml` or old `PKG-INFO`"
+                    + " leaves tools guessing how to build it.",
+            "Build the sdist with a current build backend (`python -m build --sdist`) instead of by hand."),
     /** Sdist extension. */
     SD_05("INTEROP", Severity.WARNING, "pip SUPPORTED_EXTENSIONS; uv is_pep625_compliant",
             "Sdists are `.tar.gz` (or `.zip`) — the only extensions uv uses.",

@@ -2,6 +2,7 @@ package dev.gitpypi.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gitpypi.core.testing.Python;
 import dev.gitpypi.core.testing.StaticSiteServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,13 +12,20 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Deep mode: the files behind the links (hashes, sizes, .metadata, wheel METADATA, signatures, VCS refs). */
@@ -93,38 +101,12 @@ class DeepValidationTest {
         assertThat(deep(dir.resolve("simple")).findings()).isEmpty();
     }
 
-    /** A one-file ustar .tar.gz, written by hand. */
-    private static byte[] sdist(String top, String pkgInfo) throws IOException {
-        byte[] content = pkgInfo.getBytes(StandardCharsets.UTF_8);
-        byte[] header = new byte[512];
-        byte[] name = (top + "/PKG-INFO").getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(name, 0, header, 0, name.length);
-        put(header, 100, "0000644");
-        put(header, 108, "0000000");
-        put(header, 116, "0000000");
-        put(header, 124, String.format(java.util.Locale.ROOT, "%011o", content.length));
-        put(header, 136, "00000000000");
-        header[156] = '0';
-        put(header, 257, "ustar");
-        put(header, 263, "00");
-        java.util.Arrays.fill(header, 148, 156, (byte) ' ');
-        int sum = 0;
-        for (byte b : header) {
-            sum += b & 0xff;
-        }
-        put(header, 148, String.format(java.util.Locale.ROOT, "%06o", sum));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
-            gz.write(header);
-            gz.write(content);
-            gz.write(new byte[(512 - content.length % 512) % 512 + 1024]);
-        }
-        return bytes.toByteArray();
-    }
+    private static final String PKG_INFO = METADATA.replace("2.1", "2.2");
 
-    private static void put(byte[] header, int off, String s) {
-        byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(b, 0, header, off, b.length);
+    /** A valid sdist: PKG-INFO and pyproject.toml in {@code top/}. */
+    private static TarGz sdist(String top, String pkgInfo) {
+        return new TarGz().dir(top + "/").file(top + "/PKG-INFO", pkgInfo).file(top + "/pyproject.toml",
+                "[build-system]\nrequires = []\n");
     }
 
     private Path sdistSite(String name, byte[] tgz) throws IOException {
@@ -138,10 +120,122 @@ class DeepValidationTest {
 
     @Test
     void sdistPkgInfoMustMatchTheFileName() throws IOException {
-        assertThat(deep(sdistSite("sd-ok", sdist("foo-1.0", METADATA))).findings()).isEmpty();
-        assertThat(ids(deep(sdistSite("sd-bad", sdist("foo-1.0", METADATA.replace("Version: 1.0",
-                "Version: 1.0rc1")))))).containsExactly("SD-02");
-        assertThat(ids(deep(sdistSite("sd-none", new byte[] {1, 2, 3})))).containsExactly("SD-02");
+        assertThat(deep(sdistSite("sd-ok", sdist("foo-1.0", PKG_INFO).bytes())).findings()).isEmpty();
+        assertThat(ids(deep(sdistSite("sd-bad", sdist("foo-1.0", PKG_INFO.replace("Version: 1.0",
+                "Version: 1.0rc1")).bytes())))).containsExactly("SD-02");
+        assertThat(ids(deep(sdistSite("sd-none", new TarGz().dir("foo-1.0/").file("foo-1.0/pyproject.toml", "")
+                .bytes())))).containsExactly("SD-02");
+    }
+
+    /** SD-04 fixtures that pass: pax long paths, links inside the directory, License-File present (2.4). */
+    static Stream<Arguments> goodSdists() {
+        String long1 = "foo-1.0/" + "d".repeat(90) + "/" + "m".repeat(40) + ".py";
+        return Stream.of(
+                Arguments.of("plain", sdist("foo-1.0", PKG_INFO)),
+                Arguments.of("dot-slash", new TarGz().dir("./foo-1.0/").file("./foo-1.0/PKG-INFO", PKG_INFO)
+                        .file("./foo-1.0/pyproject.toml", "")),
+                Arguments.of("pax-long-path", sdist("foo-1.0", PKG_INFO).file(long1, "x = 1\n")),
+                Arguments.of("links-inside", sdist("foo-1.0", PKG_INFO).file("foo-1.0/a.py", "")
+                        .link("foo-1.0/b.py", '2', "a.py").link("foo-1.0/sub/c.py", '2', "../a.py")
+                        .link("foo-1.0/d.py", '1', "foo-1.0/a.py")),
+                Arguments.of("license-files", sdist("foo-1.0", PKG_INFO.replace("2.2", "2.4").replace("\n\n",
+                        "\nLicense-File: LICENSE\nLicense-File: licenses/NOTICE\n\n")).file("foo-1.0/LICENSE", "MIT")
+                        .file("foo-1.0/licenses/NOTICE", "n")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goodSdists")
+    void sdistFormatThatPasses(String name, TarGz tgz) throws IOException {
+        assertThat(deep(sdistSite("good-" + name, tgz.bytes())).findings()).isEmpty();
+    }
+
+    /** SD-04 fixtures that fail, each with the word the message must contain. */
+    static Stream<Arguments> badSdists() {
+        return Stream.of(
+                Arguments.of("not-gzip", "not a readable", null),
+                Arguments.of("bad-checksum", "checksum", new TarGz().badChecksum().dir("foo-1.0/")),
+                Arguments.of("gnu-format", "GNU", sdist("foo-1.0", PKG_INFO).gnu().file("foo-1.0/x", "")),
+                Arguments.of("no-pyproject", "pyproject.toml", new TarGz().file("foo-1.0/PKG-INFO", PKG_INFO)),
+                Arguments.of("metadata-2.1", "2.1", sdist("foo-1.0", METADATA)),
+                Arguments.of("license-file-missing", "LICENSE", sdist("foo-1.0", PKG_INFO.replace("2.2", "2.4")
+                        .replace("\n\n", "\nLicense-File: LICENSE\n\n"))),
+                Arguments.of("absolute", "/etc/evil", sdist("foo-1.0", PKG_INFO).file("/etc/evil", "")),
+                Arguments.of("dot-dot", "foo-1.0/../../evil", sdist("foo-1.0", PKG_INFO)
+                        .file("foo-1.0/../../evil", "")),
+                Arguments.of("second-top", "other/x.py", sdist("foo-1.0", PKG_INFO).file("other/x.py", "")),
+                Arguments.of("wrong-top", "foo-1.1/", sdist("foo-1.1", PKG_INFO)),
+                Arguments.of("symlink-out", "../../../etc/passwd", sdist("foo-1.0", PKG_INFO)
+                        .link("foo-1.0/sub/p", '2', "../../../etc/passwd")),
+                Arguments.of("symlink-absolute", "/etc/passwd", sdist("foo-1.0", PKG_INFO)
+                        .link("foo-1.0/p", '2', "/etc/passwd")),
+                Arguments.of("hardlink-out", "etc/passwd", sdist("foo-1.0", PKG_INFO)
+                        .link("foo-1.0/p", '1', "etc/passwd")),
+                Arguments.of("device", "device", sdist("foo-1.0", PKG_INFO).link("foo-1.0/tty", '3', "")),
+                Arguments.of("fifo", "FIFO", sdist("foo-1.0", PKG_INFO).link("foo-1.0/pipe", '6', "")),
+                Arguments.of("unknown-type", "non-POSIX type", sdist("foo-1.0", PKG_INFO).entry("foo-1.0/s", 'S', "",
+                        new byte[700])));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSdists")
+    void sdistFormatThatFails(String name, String word, TarGz tgz) throws IOException {
+        byte[] bytes = tgz == null ? new byte[] {1, 2, 3} : tgz.bytes();
+        Report r = deep(sdistSite("bad-" + name, bytes));
+        assertThat(ids(r)).containsExactly("SD-04");
+        assertThat(r.findings()).allSatisfy(f -> {
+            assertThat(f.message()).contains(word);
+            assertThat(f.location().toString()).isEqualTo("simple/foo/index.html:8");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        });
+    }
+
+    /** Reading stops after 16 times maxFileBytes uncompressed: what lies beyond is not judged. */
+    @Test
+    void sdistReadingIsBounded() throws IOException {
+        byte[] tgz = sdist("foo-1.0", PKG_INFO).entry("foo-1.0/zeros", '0', "", new byte[2_000_000])
+                .file("/etc/evil", "").bytes();
+        Path dir = sdistSite("bomb", tgz);
+        assertThat(tgz.length).isLessThan(20_000);
+        assertThat(Validator.builder().deep(true).maxFileBytes(20_000).build().validate(dir).findings()).isEmpty();
+        assertThat(ids(Validator.builder().deep(true).maxFileBytes(200_000).build().validate(dir)))
+                .containsExactly("SD-04");
+    }
+
+    /**
+     * Differential: Python's tarfile reads every passing fixture with {@code r:gz}, and its {@code data}
+     * extraction filter refuses the escaping ones (SD-04).
+     */
+    @Test
+    void pythonTarfileAgrees() throws IOException {
+        Python.assumeEnabled();
+        Map<String, Boolean> expectOk = new TreeMap<>();
+        Path dir = Files.createDirectories(tmp.resolve("py"));
+        for (Arguments a : goodSdists().toList()) {
+            Path f = dir.resolve("good-" + a.get()[0] + ".tar.gz");
+            Files.write(f, ((TarGz) a.get()[1]).bytes());
+            expectOk.put(f.toString(), true);
+        }
+        for (String bad : List.of("dot-dot", "symlink-out", "symlink-absolute", "device", "fifo")) {
+            TarGz t = (TarGz) badSdists().filter(a -> a.get()[0].equals(bad)).findFirst().orElseThrow().get()[2];
+            Path f = dir.resolve("bad-" + bad + ".tar.gz");
+            Files.write(f, t.bytes());
+            expectOk.put(f.toString(), false);
+        }
+        String script = "import sys, tarfile, tempfile\n"
+                + "for line in sys.stdin:\n"
+                + "    p = line.rstrip('\\n')\n"
+                + "    try:\n"
+                + "        with tarfile.open(p, 'r:gz') as t, tempfile.TemporaryDirectory() as d:\n"
+                + "            t.extractall(d, filter='data')\n"
+                + "        print('ok', flush=True)\n"
+                + "    except Exception as e:\n"
+                + "        print(type(e).__name__, flush=True)\n";
+        List<String> paths = List.copyOf(expectOk.keySet());
+        List<String> out = Python.mapLines(script, paths);
+        for (int i = 0; i < paths.size(); i++) {
+            assertThat(out.get(i).equals("ok")).as(paths.get(i) + " -> " + out.get(i))
+                    .isEqualTo(expectOk.get(paths.get(i)));
+        }
     }
 
     @Test
@@ -225,6 +319,74 @@ class DeepValidationTest {
             assertThat(r.findings()).isEmpty();
             assertThat(server.requests()).contains("GET /files/" + WHEEL, "GET /files/" + WHEEL + ".metadata");
         }
+    }
+
+    private static String statement(String name, String digest) {
+        String json = "{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"" + name
+                + "\",\"digest\":{\"sha256\":\"" + digest + "\"}}],\"predicateType\":"
+                + "\"https://docs.pypi.org/attestations/publish/v1\",\"predicate\":null}";
+        return java.util.Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String provenanceJson(String version, String kind, String statement) {
+        return "{\"version\":" + version + ",\"attestation_bundles\":[{\"publisher\":{\"kind\":" + kind
+                + ",\"claims\":null,\"repository\":\"o/r\"},\"attestations\":[{\"version\":1,"
+                + "\"verification_material\":{\"certificate\":\"AA==\",\"transparency_entries\":[]},"
+                + "\"envelope\":{\"statement\":\"" + statement + "\",\"signature\":\"AA==\"}}]}]}";
+    }
+
+    /** P740-03 fixtures: the provenance body (null: not served) and whether it is right. */
+    static Stream<Arguments> provenances() throws IOException {
+        String good = sha256(wheel(METADATA));
+        return Stream.of(
+                Arguments.of("ok", provenanceJson("1", "\"GitHub\"", statement(WHEEL, good)), null),
+                Arguments.of("not-served", null, "not served"),
+                Arguments.of("not-json", "<html>", "not JSON"),
+                Arguments.of("version-2", provenanceJson("2", "\"GitHub\"", statement(WHEEL, good)), "version"),
+                Arguments.of("no-bundles", "{\"version\":1,\"attestation_bundles\":[]}", "attestation_bundles"),
+                Arguments.of("bundles-missing", "{\"version\":1}", "attestation_bundles"),
+                Arguments.of("kind-not-string", provenanceJson("1", "7", statement(WHEEL, good)), "kind"),
+                Arguments.of("claims-not-object", provenanceJson("1", "\"GitHub\"", statement(WHEEL, good))
+                        .replace("\"claims\":null", "\"claims\":[]"), "claims"),
+                Arguments.of("other-file", provenanceJson("1", "\"GitHub\"", statement("foo-2.0.tar.gz", good)),
+                        "no in-toto subject names"),
+                Arguments.of("wrong-digest", provenanceJson("1", "\"GitHub\"", statement(WHEEL, "c".repeat(64))),
+                        "sha256"),
+                Arguments.of("statement-not-base64", provenanceJson("1", "\"GitHub\"", "%%%"), "base64"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("provenances")
+    void provenanceObjects(String name, String body, String word) throws IOException {
+        Path dir = site("prov-" + name, METADATA, METADATA, null, "");
+        if (body != null) {
+            Files.writeString(dir.resolve("files").resolve(WHEEL + ".provenance"), body, StandardCharsets.UTF_8);
+        }
+        try (StaticSiteServer server = StaticSiteServer.start(dir, false)) {
+            Path page = dir.resolve("simple/foo/index.html");
+            Files.writeString(page, Files.readString(page).replace("content=\"1.0\"", "content=\"1.3\"").replace(
+                    " data-core-metadata=", " data-provenance=\"" + server.baseUrl() + "files/" + WHEEL
+                            + ".provenance\" data-core-metadata="));
+            Report r = Validator.builder().deep(true).httpProbes(0).build().validate(server.baseUrl() + "simple/");
+            // The loopback URL is http, which P740-01 (absolute https) reports on the page itself.
+            if (word == null) {
+                assertThat(ids(r)).containsExactly("P740-01");
+            } else {
+                assertThat(ids(r)).containsExactly("P740-01", "P740-03");
+                assertThat(r.findings("P740-03")).singleElement().satisfies(f -> {
+                    assertThat(f.message()).contains(word);
+                    assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                });
+            }
+            assertThat(server.requests()).contains("GET /files/" + WHEEL + ".provenance");
+        }
+    }
+
+    @Test
+    void provenanceIsNotFetchedOutsideHttpsOrLoopback() throws IOException {
+        Path dir = site("prov-plain-http", METADATA, METADATA, null,
+                " data-provenance=\"http://files.example/" + WHEEL + ".provenance\"");
+        assertThat(ids(deep(dir))).doesNotContain("P740-03");
     }
 
     private static void git(Path dir, String... args) throws IOException, InterruptedException {

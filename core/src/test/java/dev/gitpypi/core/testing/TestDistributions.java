@@ -112,7 +112,9 @@ public final class TestDistributions {
     public static Path sdist(Path dir, String name, String version, String... extraHeaders) throws IOException {
         String top = name + "-" + version + "/";
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(top + "PKG-INFO", metadata(name, version, extraHeaders).getBytes(StandardCharsets.UTF_8));
+        // Metadata-Version 2.2: the oldest an sdist's PKG-INFO may have (SD-04)
+        files.put(top + "PKG-INFO", metadata(name, version, extraHeaders).replaceFirst("Metadata-Version: 2.1",
+                "Metadata-Version: 2.2").getBytes(StandardCharsets.UTF_8));
         files.put(top + "pyproject.toml", ("[build-system]\nrequires = []\nbuild-backend = \"intree_backend\"\n"
                 + "backend-path = [\".\"]\n").getBytes(StandardCharsets.UTF_8));
         files.put(top + "intree_backend.py", BACKEND.replace("@NAME@", name).replace("@VERSION@", version)

@@ -32,8 +32,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Deep mode: the files themselves. Hashes and sizes match (P503-08, P700-03), the {@code .metadata} file exists,
  * matches its hash and equals the wheel's METADATA (P658-02, P658-03), the metadata is complete and agrees with
- * the file name and the index (META-01, WHL-06, META-03), signatures exist (P503-12), VCS refs exist (PIP-07,
- * with {@code git ls-remote}).
+ * the file name and the index (META-01, WHL-06, META-03), {@code .tar.gz} sdists have the sdist format and a
+ * matching {@code PKG-INFO} (SD-04, SD-02), provenance documents have the PEP 740 shape and name the file
+ * (P740-03), signatures exist (P503-12), VCS refs exist (PIP-07, with {@code git ls-remote}).
  */
 public final class DeepChecks {
     private static final System.Logger LOG = System.getLogger(DeepChecks.class.getName());
@@ -106,6 +107,9 @@ public final class DeepChecks {
             }
             if (d.coreMetadata().isPresent()) {
                 metadata(site, file, d, loc, wheelMetadata);
+            }
+            if (d.provenance().isPresent()) {
+                provenance(site, target, d.provenance().get(), Urls.lastSegment(d.url()), tmp, loc);
             }
             if (Boolean.TRUE.equals(d.gpgSig().orElse(null))) {
                 Path sig = Files.createTempFile("gitpypi-deep", ".asc");
@@ -249,8 +253,10 @@ public final class DeepChecks {
     }
 
     /**
-     * SD-02: the {@code PKG-INFO} at the top of a {@code .tar.gz} sdist names the same project and version as the
-     * file name. Reads the tar headers itself (POSIX ustar, with pax and GNU long names skipped over).
+     * SD-02 and SD-04: the {@code .tar.gz} sdist is a POSIX tar with one top-level directory {@code {name}-{version}}
+     * holding {@code PKG-INFO} (Metadata-Version 2.2 or later, its License-File files present from 2.4) and
+     * {@code pyproject.toml}; nothing escapes that directory; the {@code PKG-INFO} names the same project and
+     * version as the file name. Read once, never extracted (see {@link SdistArchive}).
      */
     private void sdist(Path file, String filename, Location loc) {
         String stem = filename.substring(0, filename.length() - ".tar.gz".length());
@@ -258,35 +264,26 @@ public final class DeepChecks {
         if (dash <= 0) {
             return;
         }
-        byte[] pkgInfo = null;
-        try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
-            byte[] header = new byte[512];
-            for (int entries = 0; entries < 100_000; entries++) {
-                if (in.readNBytes(header, 0, 512) < 512 || header[0] == 0) {
-                    break;
-                }
-                String name = cString(header, 0, 100);
-                String prefix = cString(header, 345, 155);
-                if (!prefix.isEmpty()) {
-                    name = prefix + "/" + name;
-                }
-                long size = Long.parseLong(cString(header, 124, 12).strip().isEmpty() ? "0"
-                        : cString(header, 124, 12).strip(), 8);
-                long padded = (size + 511) / 512 * 512;
-                int slash = name.indexOf('/');
-                if (slash > 0 && name.substring(slash + 1).equals("PKG-INFO") && size <= 16L * 1024 * 1024) {
-                    pkgInfo = in.readNBytes((int) size);
-                    break;
-                }
-                in.skipNBytes(padded);
-            }
-        } catch (IOException | RuntimeException e) {
-            sink.report(Rule.SD_02, loc, "the sdist is not a readable .tar.gz");
+        long bound = maxFileBytes > Long.MAX_VALUE / 16 ? Long.MAX_VALUE : maxFileBytes * 16;
+        SdistArchive tar = SdistArchive.read(file, stem, bound);
+        if (tar.bounded) {
+            LOG.log(System.Logger.Level.INFO, "not judging {0}: more than {1} bytes uncompressed", filename,
+                    String.valueOf(bound));
             return;
         }
+        for (String problem : tar.problems) {
+            sink.report(Rule.SD_04, loc, problem);
+        }
+        if (!tar.readable || !tar.problems.isEmpty()) {
+            return;
+        }
+        byte[] pkgInfo = tar.pkgInfo;
         if (pkgInfo == null) {
             sink.report(Rule.SD_02, loc, "the sdist has no top-level PKG-INFO");
             return;
+        }
+        if (!tar.files.contains(stem + "/pyproject.toml")) {
+            sink.report(Rule.SD_04, loc, "the sdist has no " + GitpypiException.quote(stem + "/pyproject.toml"));
         }
         Map<String, String> headers = headers(pkgInfo);
         String name = headers.get("name");
@@ -298,14 +295,34 @@ public final class DeepChecks {
             sink.report(Rule.SD_02, loc, "PKG-INFO Version " + GitpypiException.quote(String.valueOf(version))
                     + " does not match the file name");
         }
+        String mv = headers.getOrDefault("metadata-version", "").strip();
+        int mvIndex = METADATA_VERSIONS.indexOf(mv);
+        if (mvIndex < METADATA_VERSIONS.indexOf("2.2")) {
+            sink.report(Rule.SD_04, loc, "PKG-INFO Metadata-Version " + GitpypiException.quote(mv)
+                    + " is older than 2.2");
+        } else if (mvIndex >= METADATA_VERSIONS.indexOf("2.4")) {
+            for (String license : headerValues(pkgInfo, "license-file")) {
+                if (!tar.files.contains(stem + "/" + license)) {
+                    sink.report(Rule.SD_04, loc, "License-File " + GitpypiException.quote(license)
+                            + " is not in the sdist");
+                    break;
+                }
+            }
+        }
     }
 
-    private static String cString(byte[] b, int off, int len) {
-        int end = off;
-        while (end < off + len && b[end] != 0) {
-            end++;
+    private static List<String> headerValues(byte[] bytes, String key) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\r?\n")) {
+            if (line.isEmpty()) {
+                break;
+            }
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(key)) {
+                out.add(line.substring(colon + 1).strip());
+            }
         }
-        return new String(b, off, end - off, StandardCharsets.UTF_8);
+        return out;
     }
 
     private void metadataFields(Map<String, String> headers, Location loc) {
@@ -362,6 +379,53 @@ public final class DeepChecks {
             }
         } catch (NoSuchFileException e) {
             sink.report(Rule.P658_02, loc, "the metadata file is missing");
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * P740-03: the provenance document is served and has the PEP 740 shape, and every in-toto statement names this
+     * file with its SHA-256 digest. Signatures are not verified. Only https URLs are fetched (http only on the
+     * loopback interface, for tests; file URLs inside a local site).
+     */
+    private void provenance(Site site, URI fileUri, String provenance, String filename, Path file, Location loc)
+            throws IOException {
+        URI uri;
+        try {
+            uri = fileUri.resolve(provenance.strip());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+        boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost())
+                || "[::1]".equals(uri.getHost());
+        if (!scheme.equals("https") && !scheme.equals("file") && !(scheme.equals("http") && loopback)) {
+            return;
+        }
+        Path tmp = Files.createTempFile("gitpypi-deep", ".provenance");
+        try {
+            Optional<Long> size = download(site, site.mapLocal(uri), tmp, loc, "the provenance");
+            if (size.isEmpty()) {
+                sink.report(Rule.P740_03, loc, "the provenance " + GitpypiException.quote(Urls.safe(uri))
+                        + " is not served");
+                return;
+            }
+            if (size.get() > site.limits().maxPageBytes()) {
+                LOG.log(System.Logger.Level.INFO, "skipping provenance {0}: larger than {1} bytes", Urls.safe(uri),
+                        site.limits().maxPageBytes());
+                return;
+            }
+            String sha256 = digest(file, "sha256").orElse("");
+            String problem;
+            try (InputStream in = Files.newInputStream(tmp)) {
+                problem = Provenance.problem(JsonPages.readTree(in, Urls.safe(uri)), filename, sha256);
+            } catch (PageReadException e) {
+                problem = "the provenance is not JSON";
+            }
+            if (problem != null) {
+                sink.report(Rule.P740_03, loc, problem);
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }
