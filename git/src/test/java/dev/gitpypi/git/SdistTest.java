@@ -177,4 +177,27 @@ class SdistTest {
         r.index().project("hello-world").orElseThrow().distributions().forEach(d -> files.add(d.filename()));
         assertThat(files).containsExactly("hello_world-1!2.0+local.7.tar.gz", "hello_world-1.0.tar.gz");
     }
+
+    @Test
+    void aTreeWithoutPyprojectGetsTheBuildSystemPipAssumes() throws Exception {
+        TestRepo legacy = TestRepo.init(tmp.resolve("legacy"));
+        legacy.write("setup.py", "from setuptools import setup\nsetup(name='legacy', version='2.0')\n");
+        legacy.commit("setup.py only");
+        legacy.annotatedTag("v2.0");
+        SourceResult r = GitSource.local(legacy.dir()).linkStyle(LinkStyle.SDIST).cacheDir(tmp.resolve("cache"))
+                .build().read();
+        Path file = r.index().project("legacy").orElseThrow().distributions().get(0).localFile().orElseThrow();
+        Map<String, String> texts = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(file);
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+            for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                texts.put(e.getName(), e.isFile() ? new String(tar.readAllBytes(), StandardCharsets.UTF_8) : "");
+            }
+        }
+        assertThat(texts.keySet()).containsExactly("legacy-2.0/", "legacy-2.0/PKG-INFO", "legacy-2.0/pyproject.toml",
+                "legacy-2.0/setup.py");
+        assertThat(texts.get("legacy-2.0/pyproject.toml")).isEqualTo(
+                dev.gitpypi.git.internal.SdistWriter.LEGACY_PYPROJECT)
+                .contains("build-backend = \"setuptools.build_meta:__legacy__\"");
+    }
 }

@@ -426,7 +426,7 @@ public final class Indexer {
                 : new SdistWriter.Metadata(r.name().display(), version, md.requiresPython(), md.requiresPythonKnown(),
                         md.dependencies(), md.extras());
         String pkgInfo = SdistWriter.pkgInfo(m);
-        String key = GitRepository.key("gitpypi-sdist-1\0" + r.commit().commitId() + "\0" + r.folder() + "\0"
+        String key = GitRepository.key("gitpypi-sdist-2\0" + r.commit().commitId() + "\0" + r.folder() + "\0"
                 + pkgInfo);
         Path target = s.sdistDir().resolve(key).resolve(fileName);
         SdistWriter.Written w;
