@@ -257,14 +257,16 @@ final class BuildCommand implements Callable<Integer> {
         stdout.flush();
     }
 
-    private static int versions(Index index) {
+    /** The number of versions of all projects, as their pages list them. */
+    static int versions(Index index) {
         return index.projects().values().stream().mapToInt(p -> p.releaseVersions().size()).sum();
     }
 
     private static String summary(Index index) {
         int projects = index.size();
-        return projects + " project" + (projects == 1 ? "" : "s") + ", " + versions(index) + " version"
-                + (versions(index) == 1 ? "" : "s");
+        int versions = versions(index);
+        return projects + " project" + (projects == 1 ? "" : "s") + ", " + versions + " version"
+                + (versions == 1 ? "" : "s");
     }
 
     // ---- options and configuration

@@ -83,8 +83,7 @@ final class DemoCommand implements Callable<Integer> {
             GitSource source = GitSource.local(repo).linkStyle(style).cacheDir(work.resolve("cache")).build();
             reporter.begin("reading " + source.description() + " (" + style.value() + ")", -1);
             SourceResult result = source.read();
-            reporter.end(result.index().size() + " project, " + result.index().projects().values().stream()
-                    .mapToInt(p -> p.releaseVersions().size()).sum() + " versions");
+            reporter.end(result.index().size() + " project, " + BuildCommand.versions(result.index()) + " versions");
             for (Problem p : result.problems()) {
                 reporter.detail(p.toString());
             }

@@ -3,7 +3,6 @@ package dev.gitpypi.core;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +32,9 @@ public final class Distribution {
         /** Any other file. */
         OTHER
     }
+
+    /** The schemes of pip's VCS links ({@code git+https://…}, {@code hg+ssh://…}, …), matched case-insensitively. */
+    private static final String[] VCS_PREFIXES = {"git+", "hg+", "svn+", "bzr+"};
 
     private final String url;
     private final String filename;
@@ -117,10 +119,10 @@ public final class Distribution {
      * @return the kind
      */
     public static Kind kindOf(String url, String filename) {
-        String scheme = url.length() > 4 ? url.substring(0, 4).toLowerCase(Locale.ROOT) : "";
-        if (scheme.equals("git+") || scheme.equals("hg+h") || scheme.startsWith("svn+") || scheme.startsWith("bzr+")
-                || scheme.equals("hg+s") || scheme.equals("hg+f")) {
-            return Kind.VCS;
+        for (String prefix : VCS_PREFIXES) {
+            if (url.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return Kind.VCS;
+            }
         }
         if (filename.endsWith(".whl")) {
             return Kind.WHEEL;
