@@ -1,7 +1,7 @@
 package dev.gitpypi.cli;
 
-import dev.gitpypi.core.testing.ProcessResult;
-import dev.gitpypi.core.testing.Processes;
+import dev.gitpypi.testing.ProcessResult;
+import dev.gitpypi.testing.Processes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

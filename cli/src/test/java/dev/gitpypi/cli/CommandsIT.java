@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gitpypi.core.testing.ProcessResult;
-import dev.gitpypi.core.testing.Processes;
+import dev.gitpypi.testing.ProcessResult;
+import dev.gitpypi.testing.Processes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

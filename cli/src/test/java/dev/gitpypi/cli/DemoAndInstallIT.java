@@ -2,8 +2,8 @@ package dev.gitpypi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gitpypi.core.testing.PipVenv;
-import dev.gitpypi.core.testing.ProcessResult;
+import dev.gitpypi.testing.PipVenv;
+import dev.gitpypi.testing.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;

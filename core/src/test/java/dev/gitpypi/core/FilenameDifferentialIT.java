@@ -2,10 +2,11 @@ package dev.gitpypi.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gitpypi.core.testing.Json;
-import dev.gitpypi.core.testing.Python;
-import dev.gitpypi.core.testing.Seeds;
-import dev.gitpypi.core.testing.TrickyStrings;
+import dev.gitpypi.testing.Json;
+import dev.gitpypi.testing.Python;
+import dev.gitpypi.testing.Seeds;
+import dev.gitpypi.testing.TestData;
+import dev.gitpypi.testing.TrickyStrings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +25,10 @@ import org.junit.jupiter.api.Test;
  * {@code parse_sdist_filename} (validity, normalized name, version, build tag, expanded tags), and
  * {@link SdistFilename#acceptedByPip} against pip's own {@code splitext} and {@code _extract_version_from_fragment}
  * (with packaging's {@code Version}, as current pip), on the 71,408 real file names of
- * {@code shared/data/package-list-huge.txt} and on seeded random mutations of them.
+ * {@code testdata/package-list-huge.txt} (dumb-pypi's list, provenance in {@code testdata/README.md}) and on seeded
+ * random mutations of them.
  */
 class FilenameDifferentialIT {
-    private static final String DATA = "shared/data/package-list-huge.txt";
-
     private static final String SCRIPT = String.join("\n",
             "import sys, json, re",
             "from packaging.utils import parse_wheel_filename, parse_sdist_filename, InvalidWheelFilename,"
@@ -78,17 +78,8 @@ class FilenameDifferentialIT {
         }
     }
 
-    /** Searches upward from the working directory for {@code shared/data}: beside the clone in CI, above it here. */
     static Path findData() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(DATA);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("cannot find " + DATA + " in " + start + " or any directory above it;"
-                + " the differential tests need the shared data beside the repository");
+        return TestData.file("package-list-huge.txt");
     }
 
     @Test

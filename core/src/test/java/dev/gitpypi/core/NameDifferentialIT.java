@@ -2,10 +2,10 @@ package dev.gitpypi.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gitpypi.core.testing.Json;
-import dev.gitpypi.core.testing.Python;
-import dev.gitpypi.core.testing.Seeds;
-import dev.gitpypi.core.testing.TrickyStrings;
+import dev.gitpypi.testing.Json;
+import dev.gitpypi.testing.Python;
+import dev.gitpypi.testing.Seeds;
+import dev.gitpypi.testing.TrickyStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

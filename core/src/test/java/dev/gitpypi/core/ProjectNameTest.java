@@ -3,8 +3,8 @@ package dev.gitpypi.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gitpypi.core.testing.Seeds;
-import dev.gitpypi.core.testing.TrickyStrings;
+import dev.gitpypi.testing.Seeds;
+import dev.gitpypi.testing.TrickyStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,8 +2,8 @@ package dev.gitpypi.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gitpypi.core.testing.Python;
-import dev.gitpypi.core.testing.Seeds;
+import dev.gitpypi.testing.Python;
+import dev.gitpypi.testing.Seeds;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -3,7 +3,7 @@ package dev.gitpypi.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gitpypi.core.testing.Seeds;
+import dev.gitpypi.testing.Seeds;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

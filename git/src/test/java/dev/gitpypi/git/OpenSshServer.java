@@ -1,7 +1,7 @@
 package dev.gitpypi.git;
 
-import dev.gitpypi.core.testing.ProcessResult;
-import dev.gitpypi.core.testing.Processes;
+import dev.gitpypi.testing.ProcessResult;
+import dev.gitpypi.testing.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

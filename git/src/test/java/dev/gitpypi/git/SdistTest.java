@@ -6,7 +6,7 @@ import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.SourceResult;
-import dev.gitpypi.core.testing.Python;
+import dev.gitpypi.testing.Python;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package dev.gitpypi.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gitpypi.core.testing.Python;
-import dev.gitpypi.core.testing.StaticSiteServer;
+import dev.gitpypi.testing.Python;
+import dev.gitpypi.testing.StaticSiteServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

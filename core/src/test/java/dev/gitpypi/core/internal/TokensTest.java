@@ -2,7 +2,7 @@ package dev.gitpypi.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gitpypi.core.testing.Seeds;
+import dev.gitpypi.testing.Seeds;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;

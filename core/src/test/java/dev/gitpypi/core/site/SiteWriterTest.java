@@ -9,7 +9,7 @@ import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.internal.Digests;
-import dev.gitpypi.core.testing.TestDistributions;
+import dev.gitpypi.testing.TestDistributions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import dev.gitpypi.core.Project;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.core.internal.Digests;
 import dev.gitpypi.core.site.SiteWriter;
-import dev.gitpypi.core.testing.TestDistributions;
+import dev.gitpypi.testing.TestDistributions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gitpypi.core.testing.Python;
+import dev.gitpypi.testing.Python;
 import java.io.StringReader;
 import java.net.URI;
 import java.util.ArrayList;

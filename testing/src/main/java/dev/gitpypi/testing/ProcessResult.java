@@ -1,4 +1,4 @@
-package dev.gitpypi.core.testing;
+package dev.gitpypi.testing;
 
 /**
  * The outcome of a child process.

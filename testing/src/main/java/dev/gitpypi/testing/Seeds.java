@@ -1,4 +1,4 @@
-package dev.gitpypi.core.testing;
+package dev.gitpypi.testing;
 
 import java.util.Random;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package dev.gitpypi.core.testing;
+package dev.gitpypi.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

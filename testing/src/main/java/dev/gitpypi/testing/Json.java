@@ -1,4 +1,4 @@
-package dev.gitpypi.core.testing;
+package dev.gitpypi.testing;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
