@@ -9,4 +9,6 @@ module dev.gitpypi.core {
     exports dev.gitpypi.core.render;
     exports dev.gitpypi.core.site;
     exports dev.gitpypi.core.source;
+    // helpers gitpypi's own modules share; not API
+    exports dev.gitpypi.core.internal to dev.gitpypi.validator, dev.gitpypi.git, dev.gitpypi.github, dev.gitpypi.cli;
 }

@@ -1,7 +1,7 @@
 package dev.gitpypi.cli;
 
-import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.internal.Texts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,7 +55,7 @@ final class NormalizeCommand implements Callable<Integer> {
 
     private int emit(String name, PrintWriter out, PrintWriter err) {
         if (check && !ProjectName.isValid(name)) {
-            err.println("gitpypi: invalid project name " + GitpypiException.quote(name)
+            err.println("gitpypi: invalid project name " + Texts.quote(name)
                     + ": a name has only ASCII letters, digits, '.', '_' and '-', and starts and ends with a"
                     + " letter or digit (NAME-01)");
             return 1;

@@ -1,5 +1,6 @@
 package dev.gitpypi.core;
 
+import dev.gitpypi.core.internal.Texts;
 import java.math.BigInteger;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class BuildTag implements Comparable<BuildTag> {
             digits++;
         }
         if (digits == 0 || text.indexOf('-') >= 0) {
-            throw new InvalidFilenameException("invalid build tag " + GitpypiException.quote(text)
+            throw new InvalidFilenameException("invalid build tag " + Texts.quote(text)
                     + ": a build tag starts with a digit and contains no '-' (WHL-04)");
         }
         int zeros = 0;

@@ -1,5 +1,6 @@
 package dev.gitpypi.core;
 
+import dev.gitpypi.core.internal.Links;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,8 +35,6 @@ public final class Distribution {
     }
 
     /** The schemes of pip's VCS links ({@code git+https://…}, {@code hg+ssh://…}, …), matched case-insensitively. */
-    private static final String[] VCS_PREFIXES = {"git+", "hg+", "svn+", "bzr+"};
-
     private final String url;
     private final String filename;
     private final Map<String, String> hashes;
@@ -108,31 +107,7 @@ public final class Distribution {
 
     /** @return what the link points to, derived from the URL and file name */
     public Kind kind() {
-        return kindOf(url, filename);
-    }
-
-    /**
-     * The kind of a link.
-     *
-     * @param url the URL
-     * @param filename the file name
-     * @return the kind
-     */
-    public static Kind kindOf(String url, String filename) {
-        for (String prefix : VCS_PREFIXES) {
-            if (url.regionMatches(true, 0, prefix, 0, prefix.length())) {
-                return Kind.VCS;
-            }
-        }
-        if (filename.endsWith(".whl")) {
-            return Kind.WHEEL;
-        }
-        for (SdistFilename.Extension extension : SdistFilename.Extension.values()) {
-            if (filename.endsWith(extension.suffix())) {
-                return Kind.SDIST;
-            }
-        }
-        return Kind.OTHER;
+        return Links.kind(url, filename);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.gitpypi.core;
 
+import dev.gitpypi.core.internal.Texts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -88,8 +89,8 @@ public final class Index {
             if (seen == null) {
                 all.add(d);
             } else if (!seen.equals(d)) {
-                throw new IndexConflictException("project " + GitpypiException.quote(a.name().normalized())
-                        + " has two files named " + GitpypiException.quote(d.filename()) + ": from "
+                throw new IndexConflictException("project " + Texts.quote(a.name().normalized())
+                        + " has two files named " + Texts.quote(d.filename()) + ": from "
                         + seen.origin() + " and from " + d.origin());
             }
         }

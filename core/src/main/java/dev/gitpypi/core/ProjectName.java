@@ -1,5 +1,6 @@
 package dev.gitpypi.core;
 
+import dev.gitpypi.core.internal.Texts;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -193,7 +194,7 @@ public final class ProjectName implements Comparable<ProjectName> {
     public static ProjectName of(String name) {
         Objects.requireNonNull(name, "project name must not be null");
         if (!isValid(name)) {
-            throw new InvalidNameException("invalid project name " + GitpypiException.quote(name)
+            throw new InvalidNameException("invalid project name " + Texts.quote(name)
                     + ": a name has only ASCII letters, digits, '.', '_' and '-', and starts and ends with a letter"
                     + " or digit (NAME-01)");
         }

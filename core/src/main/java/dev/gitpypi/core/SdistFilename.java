@@ -1,5 +1,6 @@
 package dev.gitpypi.core;
 
+import dev.gitpypi.core.internal.Texts;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -116,7 +117,7 @@ public final class SdistFilename extends DistributionFilename {
         String distribution = stem.substring(0, dash);
         String versionText = stem.substring(dash + 1);
         Version version = Version.tryParse(versionText).orElseThrow(() -> invalid(filename, "the version part "
-                + GitpypiException.quote(versionText) + " is not a valid version (SD-01)"));
+                + Texts.quote(versionText) + " is not a valid version (SD-01)"));
         return new SdistFilename(filename, distribution, PythonText.canonicalizeName(distribution), versionText,
                 version, extension);
     }
@@ -308,7 +309,7 @@ public final class SdistFilename extends DistributionFilename {
     }
 
     private static InvalidFilenameException invalid(String filename, String why) {
-        return new InvalidFilenameException("invalid sdist file name " + GitpypiException.quote(filename) + ": "
+        return new InvalidFilenameException("invalid sdist file name " + Texts.quote(filename) + ": "
                 + why);
     }
 

@@ -1,5 +1,6 @@
 package dev.gitpypi.core;
 
+import dev.gitpypi.core.internal.Texts;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -610,7 +611,7 @@ public final class Version implements Comparable<Version> {
                         : String.valueOf(c);
                 why = "unexpected '" + shown + "' at index " + errorAt + ", expected " + errorExpected;
             }
-            return "invalid version " + GitpypiException.quote(s) + ": " + why
+            return "invalid version " + Texts.quote(s) + ": " + why
                     + "; a PEP 440 version looks like 1.2.3, 1.0rc1, 2!1.0.post1.dev2 or 1.0+local.1 (SPEC VER-01,"
                     + " VER-03)";
         }

@@ -1,5 +1,6 @@
 package dev.gitpypi.core;
 
+import dev.gitpypi.core.internal.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -203,7 +204,7 @@ public final class VersionSpecifier {
     private static Version parseVersion(String version, String clause, String whole) {
         Optional<Version> v = Version.tryParse(version);
         if (v.isEmpty()) {
-            throw invalid(clause, whole, "the version " + GitpypiException.quote(version) + " is not a valid PEP 440"
+            throw invalid(clause, whole, "the version " + Texts.quote(version) + " is not a valid PEP 440"
                     + " version (SPEC VER-01)");
         }
         return v.get();
@@ -246,8 +247,8 @@ public final class VersionSpecifier {
     }
 
     private static InvalidSpecifierException invalid(String clause, String whole, String why) {
-        String where = clause.equals(whole) ? GitpypiException.quote(clause)
-                : GitpypiException.quote(clause) + " in " + GitpypiException.quote(whole);
+        String where = clause.equals(whole) ? Texts.quote(clause)
+                : Texts.quote(clause) + " in " + Texts.quote(whole);
         return new InvalidSpecifierException("invalid version specifier " + where + ": " + why + " (SPEC META-03)");
     }
 

@@ -1,5 +1,6 @@
 package dev.gitpypi.core;
 
+import dev.gitpypi.core.internal.Texts;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -65,13 +66,13 @@ public final class WheelFilename extends DistributionFilename {
         }
         String distribution = stem.substring(0, dashes[0]);
         if (!isPackagingNamePart(distribution)) {
-            throw invalid(filename, "the name part " + GitpypiException.quote(distribution)
+            throw invalid(filename, "the name part " + Texts.quote(distribution)
                     + " must be letters, digits, '_' and '.' without '__' (WHL-02)");
         }
         String versionText = stem.substring(dashes[0] + 1, dashes[1]);
         Optional<Version> version = Version.tryParse(versionText);
         if (version.isEmpty()) {
-            throw invalid(filename, "the version part " + GitpypiException.quote(versionText)
+            throw invalid(filename, "the version part " + Texts.quote(versionText)
                     + " is not a valid version (WHL-03)");
         }
         BuildTag build = null;
@@ -79,7 +80,7 @@ public final class WheelFilename extends DistributionFilename {
         if (count == 5) {
             String buildText = stem.substring(dashes[1] + 1, dashes[2]);
             build = BuildTag.tryParse(buildText).orElseThrow(() -> invalid(filename, "the build tag "
-                    + GitpypiException.quote(buildText) + " must start with a digit (WHL-04)"));
+                    + Texts.quote(buildText) + " must start with a digit (WHL-04)"));
             tagStart = dashes[2] + 1;
         }
         int abiStart = dashes[count - 2] + 1;
@@ -125,7 +126,7 @@ public final class WheelFilename extends DistributionFilename {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
         if (buildTag != null && !buildTag.isPortable()) {
-            throw new InvalidFilenameException("build tag " + GitpypiException.quote(buildTag.toString())
+            throw new InvalidFilenameException("build tag " + Texts.quote(buildTag.toString())
                     + " has characters other than ASCII letters, digits, '_' and '.' (WHL-04)");
         }
         List<String> py = canonicalTags(pythonTags, "python");
@@ -150,7 +151,7 @@ public final class WheelFilename extends DistributionFilename {
         for (String tag : tags) {
             if (tag.isEmpty() || !tag.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
                     || (c >= '0' && c <= '9') || c == '_')) {
-                throw new InvalidFilenameException("invalid " + what + " tag " + GitpypiException.quote(tag)
+                throw new InvalidFilenameException("invalid " + what + " tag " + Texts.quote(tag)
                         + ": a tag is ASCII letters, digits and '_' (WHL-05)");
             }
             sorted.add(PythonText.lower(tag));
@@ -179,7 +180,7 @@ public final class WheelFilename extends DistributionFilename {
     }
 
     private static InvalidFilenameException invalid(String filename, String why) {
-        return new InvalidFilenameException("invalid wheel file name " + GitpypiException.quote(filename) + ": "
+        return new InvalidFilenameException("invalid wheel file name " + Texts.quote(filename) + ": "
                 + why);
     }
 

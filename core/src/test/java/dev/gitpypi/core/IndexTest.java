@@ -3,6 +3,7 @@ package dev.gitpypi.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gitpypi.core.internal.Links;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,10 +54,10 @@ class IndexTest {
 
     @Test
     void kindIsDerivedFromUrlAndFileName() {
-        assertThat(Distribution.kindOf("git+https://h/o/r@v1#egg=a-1", "r@v1")).isEqualTo(Distribution.Kind.VCS);
-        assertThat(Distribution.kindOf("a-1-py3-none-any.whl", "a-1-py3-none-any.whl"))
+        assertThat(Links.kind("git+https://h/o/r@v1#egg=a-1", "r@v1")).isEqualTo(Distribution.Kind.VCS);
+        assertThat(Links.kind("a-1-py3-none-any.whl", "a-1-py3-none-any.whl"))
                 .isEqualTo(Distribution.Kind.WHEEL);
-        assertThat(Distribution.kindOf("a-1.tar.gz", "a-1.tar.gz")).isEqualTo(Distribution.Kind.SDIST);
-        assertThat(Distribution.kindOf("a-1.exe", "a-1.exe")).isEqualTo(Distribution.Kind.OTHER);
+        assertThat(Links.kind("a-1.tar.gz", "a-1.tar.gz")).isEqualTo(Distribution.Kind.SDIST);
+        assertThat(Links.kind("a-1.exe", "a-1.exe")).isEqualTo(Distribution.Kind.OTHER);
     }
 }

@@ -3,6 +3,7 @@ package dev.gitpypi.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.testing.Seeds;
 import dev.gitpypi.testing.TrickyStrings;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class ProjectNameTest {
         assertThat(ProjectName.tryParse(name)).isEmpty();
         assertThatThrownBy(() -> ProjectName.of(name)).isInstanceOf(InvalidNameException.class)
                 .hasMessageStartingWith("invalid project name ")
-                .hasMessageContaining(GitpypiException.quote(name)).hasMessageContaining("NAME-01");
+                .hasMessageContaining(Texts.quote(name)).hasMessageContaining("NAME-01");
     }
 
     // ---- NAME-02: normalization --------------------------------------------------------------------------

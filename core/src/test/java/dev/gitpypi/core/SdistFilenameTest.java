@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gitpypi.core.SdistFilename.Extension;
+import dev.gitpypi.core.internal.Texts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,7 +42,7 @@ class SdistFilenameTest {
     void sd01Invalid(String filename, String rule) {
         assertThat(SdistFilename.tryParse(filename)).isEmpty();
         assertThatThrownBy(() -> SdistFilename.parse(filename)).isInstanceOf(InvalidFilenameException.class)
-                .hasMessageStartingWith("invalid sdist file name " + GitpypiException.quote(filename))
+                .hasMessageStartingWith("invalid sdist file name " + Texts.quote(filename))
                 .hasMessageContaining(rule);
     }
 

@@ -3,6 +3,7 @@ package dev.gitpypi.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.testing.Seeds;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ class VersionTest {
         assertThat(Version.isValid(s)).isFalse();
         assertThat(Version.tryParse(s)).isEmpty();
         assertThatThrownBy(() -> Version.parse(s)).isInstanceOf(InvalidVersionException.class)
-                .hasMessageStartingWith("invalid version " + GitpypiException.quote(s))
+                .hasMessageStartingWith("invalid version " + Texts.quote(s))
                 .hasMessageContaining("VER-01");
     }
 

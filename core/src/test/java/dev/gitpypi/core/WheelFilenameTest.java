@@ -3,6 +3,7 @@ package dev.gitpypi.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gitpypi.core.internal.Texts;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ class WheelFilenameTest {
     private static void assertInvalid(String filename, String rule) {
         assertThat(WheelFilename.tryParse(filename)).isEmpty();
         assertThatThrownBy(() -> WheelFilename.parse(filename)).isInstanceOf(InvalidFilenameException.class)
-                .hasMessageStartingWith("invalid wheel file name " + GitpypiException.quote(filename))
+                .hasMessageStartingWith("invalid wheel file name " + Texts.quote(filename))
                 .hasMessageContaining(rule);
     }
 

@@ -1,9 +1,9 @@
 package dev.gitpypi.git;
 
-import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.IndexSource;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.SourceResult;
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.git.internal.Indexer;
 import dev.gitpypi.git.internal.RemoteUrl;
 import dev.gitpypi.git.internal.Settings;
@@ -175,7 +175,7 @@ public final class GitSource implements IndexSource {
             String f = Objects.requireNonNull(folder, "folder").replaceAll("/+$", "");
             if (f.startsWith("/") || f.contains("\\") || f.indexOf(0) >= 0
                     || java.util.Arrays.asList(f.split("/", -1)).contains("..")) {
-                throw new IllegalArgumentException("project folder " + GitpypiException.quote(folder)
+                throw new IllegalArgumentException("project folder " + Texts.quote(folder)
                         + " must be a relative path inside the repository");
             }
             projects.add(new Settings.Folder(f.equals(".") ? "" : f, Objects.requireNonNull(pattern, "pattern")));

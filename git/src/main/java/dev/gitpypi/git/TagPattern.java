@@ -1,6 +1,6 @@
 package dev.gitpypi.git;
 
-import dev.gitpypi.core.GitpypiException;
+import dev.gitpypi.core.internal.Texts;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -66,11 +66,11 @@ public final class TagPattern {
         try {
             p = Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("tag pattern " + GitpypiException.quote(regex)
+            throw new IllegalArgumentException("tag pattern " + Texts.quote(regex)
                     + " is not a regular expression: " + e.getDescription(), e);
         }
         if (!regex.contains("(?<version>")) {
-            throw new IllegalArgumentException("tag pattern " + GitpypiException.quote(regex)
+            throw new IllegalArgumentException("tag pattern " + Texts.quote(regex)
                     + " has no named group (?<version>...)");
         }
         return new TagPattern(p);

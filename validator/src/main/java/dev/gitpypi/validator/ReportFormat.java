@@ -1,5 +1,6 @@
 package dev.gitpypi.validator;
 
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.internal.ReportWriters;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -84,7 +85,7 @@ public enum ReportFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown report format " + dev.gitpypi.core.GitpypiException.quote(name)
+        throw new IllegalArgumentException("unknown report format " + dev.gitpypi.core.internal.Texts.quote(name)
                 + " (expected text, json, sarif or junit)");
     }
 }

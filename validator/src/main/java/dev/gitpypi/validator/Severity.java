@@ -1,5 +1,6 @@
 package dev.gitpypi.validator;
 
+import dev.gitpypi.core.internal.Texts;
 import java.util.Locale;
 
 /**
@@ -43,7 +44,7 @@ public enum Severity {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown severity " + dev.gitpypi.core.GitpypiException.quote(label)
+        throw new IllegalArgumentException("unknown severity " + dev.gitpypi.core.internal.Texts.quote(label)
                 + " (expected error, warning or note)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.gitpypi.validator;
 
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.internal.Checker;
 import dev.gitpypi.validator.internal.DeepChecks;
 import dev.gitpypi.validator.internal.Site;
@@ -195,7 +196,7 @@ public final class Validator {
          */
         public Builder severity(String ruleId, Severity severity) {
             if (Rule.byId(ruleId).isEmpty()) {
-                throw new IllegalArgumentException("unknown rule id " + dev.gitpypi.core.GitpypiException.quote(
+                throw new IllegalArgumentException("unknown rule id " + dev.gitpypi.core.internal.Texts.quote(
                         ruleId));
             }
             overrides.put(ruleId, Objects.requireNonNull(severity, "severity"));

@@ -34,6 +34,33 @@ public final class Links {
     private Links() {
     }
 
+    private static final String[] VCS_PREFIXES = {"git+", "hg+", "svn+", "bzr+"};
+
+    /**
+     * The kind of a link, from its URL and file name: {@code git+…} (and the other VCS schemes) is a VCS link, else
+     * a wheel, an sdist (any archive pip accepts, SD-05) or another file.
+     *
+     * @param url the link's URL
+     * @param filename the link's file name
+     * @return its kind
+     */
+    public static Distribution.Kind kind(String url, String filename) {
+        for (String prefix : VCS_PREFIXES) {
+            if (url.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return Distribution.Kind.VCS;
+            }
+        }
+        if (filename.endsWith(".whl")) {
+            return Distribution.Kind.WHEEL;
+        }
+        for (SdistFilename.Extension extension : SdistFilename.Extension.values()) {
+            if (filename.endsWith(extension.suffix())) {
+                return Distribution.Kind.SDIST;
+            }
+        }
+        return Distribution.Kind.OTHER;
+    }
+
     /**
      * The distributions a page lists: none for a quarantined project (P792-03); VCS links only when pip can parse
      * their egg fragment (PIP-06: one bad fragment aborts pip for the whole project).

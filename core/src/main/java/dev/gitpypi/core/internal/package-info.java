@@ -1,5 +1,5 @@
 /**
- * Implementation details of gitpypi core; not exported, not API.
+ * Implementation details of gitpypi core shared with gitpypi's own modules (a qualified export); not API.
  */
 @NullMarked
 package dev.gitpypi.core.internal;

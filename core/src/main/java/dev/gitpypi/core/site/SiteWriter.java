@@ -10,6 +10,7 @@ import dev.gitpypi.core.internal.Archives;
 import dev.gitpypi.core.internal.Digests;
 import dev.gitpypi.core.internal.Html;
 import dev.gitpypi.core.internal.Links;
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.core.internal.Tokens;
 import dev.gitpypi.core.render.HtmlRenderer;
 import dev.gitpypi.core.render.JsonRenderer;
@@ -154,7 +155,7 @@ public final class SiteWriter {
         Path out = output.toAbsolutePath().normalize();
         Path parent = out.getParent();
         if (parent == null) {
-            throw new UnsafeOutputException("refusing to write a site to the root folder " + GitpypiException.quote(
+            throw new UnsafeOutputException("refusing to write a site to the root folder " + Texts.quote(
                     out.toString()));
         }
         Files.createDirectories(parent);
@@ -194,7 +195,7 @@ public final class SiteWriter {
             return null;
         }
         if (!Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
-            throw new UnsafeOutputException("output " + GitpypiException.quote(out.toString())
+            throw new UnsafeOutputException("output " + Texts.quote(out.toString())
                     + " exists and is not a folder");
         }
         if (Files.isRegularFile(out.resolve("simple").resolve("index.html"), LinkOption.NOFOLLOW_LINKS)) {
@@ -202,7 +203,7 @@ public final class SiteWriter {
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(out)) {
             if (entries.iterator().hasNext()) {
-                throw new UnsafeOutputException("output folder " + GitpypiException.quote(out.toString())
+                throw new UnsafeOutputException("output folder " + Texts.quote(out.toString())
                         + " is not empty and holds no site (no simple/index.html); refusing to replace it");
             }
         }
@@ -435,8 +436,8 @@ public final class SiteWriter {
                 }
                 String filename = d.filename();
                 if (!isSafeFileName(filename)) {
-                    throw new UnsafeOutputException("refusing to host file " + GitpypiException.quote(filename)
-                            + " of project " + GitpypiException.quote(name) + ": a hosted file name has only"
+                    throw new UnsafeOutputException("refusing to host file " + Texts.quote(filename)
+                            + " of project " + Texts.quote(name) + ": a hosted file name has only"
                             + " letters, digits, '.', '_', '+', '!' and '-', and starts with a letter or digit");
                 }
                 String rel = "files/" + name + "/" + filename;
@@ -464,13 +465,13 @@ public final class SiteWriter {
                 String[] parts = d.filename().split("-", 3);
                 String stem = parts.length >= 2 ? parts[0] + "-" + parts[1] : d.filename();
                 byte[] bytes = Archives.wheelMetadata(local, stem).orElseThrow(() -> new GitpypiException(
-                        "wheel " + GitpypiException.quote(d.filename()) + " has no .dist-info/METADATA to publish"
+                        "wheel " + Texts.quote(d.filename()) + " has no .dist-info/METADATA to publish"
                                 + " as its core-metadata file (P658-02)"));
                 String sha = Digests.sha256(bytes);
                 String stated = metadata.get().get("sha256");
                 if (stated != null && !stated.equals(sha)) {
-                    throw new GitpypiException("core-metadata hash of " + GitpypiException.quote(d.filename())
-                            + " is " + GitpypiException.quote(stated) + " but its METADATA hashes to " + sha
+                    throw new GitpypiException("core-metadata hash of " + Texts.quote(d.filename())
+                            + " is " + Texts.quote(stated) + " but its METADATA hashes to " + sha
                             + " (P658-02)");
                 }
                 emitBytes(rel + ".metadata", bytes);
@@ -488,7 +489,7 @@ public final class SiteWriter {
         private String safeName(ProjectName name) {
             String n = name.normalized();
             if (!ProjectName.isNormalized(n)) {
-                throw new UnsafeOutputException("refusing to use " + GitpypiException.quote(n) + " as a path:"
+                throw new UnsafeOutputException("refusing to use " + Texts.quote(n) + " as a path:"
                         + " not a normalized project name (NAME-02)");
             }
             return n;
@@ -561,7 +562,7 @@ public final class SiteWriter {
             Path base = Objects.requireNonNull(tmp != null ? tmp : previous);
             Path p = base.resolve(rel).normalize();
             if (!p.startsWith(base) || p.equals(base)) {
-                throw new UnsafeOutputException("refusing to write " + GitpypiException.quote(rel)
+                throw new UnsafeOutputException("refusing to write " + Texts.quote(rel)
                         + ": outside the output folder");
             }
             return p;
@@ -673,7 +674,7 @@ public final class SiteWriter {
 
     private static void checkTokens(String rel, String text) {
         if (Tokens.containsGitHubToken(text)) {
-            throw new UnsafeOutputException("refusing to write the site: " + GitpypiException.quote(rel)
+            throw new UnsafeOutputException("refusing to write the site: " + Texts.quote(rel)
                     + " contains text that matches a GitHub token pattern (gh?_..., github_pat_...); remove the"
                     + " credential from the input");
         }
@@ -799,12 +800,12 @@ public final class SiteWriter {
             try {
                 uri = new URI(url);
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("base url " + GitpypiException.quote(url) + " is not a URL");
+                throw new IllegalArgumentException("base url " + Texts.quote(url) + " is not a URL");
             }
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
                     || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw new IllegalArgumentException("base url " + GitpypiException.quote(url) + " must be an absolute"
+                throw new IllegalArgumentException("base url " + Texts.quote(url) + " must be an absolute"
                         + " http or https URL without credentials, query or fragment");
             }
             this.baseUrl = url.endsWith("/") ? url : url + "/";

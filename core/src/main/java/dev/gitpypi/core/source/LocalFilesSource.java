@@ -17,6 +17,7 @@ import dev.gitpypi.core.VersionSpecifiers;
 import dev.gitpypi.core.WheelFilename;
 import dev.gitpypi.core.internal.Archives;
 import dev.gitpypi.core.internal.Digests;
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.core.site.SiteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,7 +126,7 @@ public final class LocalFilesSource implements IndexSource {
         }
         Optional<ProjectName> name = wf.name();
         if (name.isEmpty()) {
-            problems.add(Problem.error(where, "invalid name " + quote(wf.distribution()) + " in wheel file name"
+            problems.add(Problem.error(where, "invalid name " + Texts.quote(wf.distribution()) + " in wheel file name"
                     + " (WHL-02, NAME-01)"));
             return null;
         }
@@ -167,7 +168,7 @@ public final class LocalFilesSource implements IndexSource {
         }
         Optional<ProjectName> name = sf.name();
         if (name.isEmpty()) {
-            problems.add(Problem.error(where, "invalid name " + quote(sf.distribution()) + " in sdist file name"
+            problems.add(Problem.error(where, "invalid name " + Texts.quote(sf.distribution()) + " in sdist file name"
                     + " (SD-01, NAME-01)"));
             return null;
         }
@@ -225,7 +226,7 @@ public final class LocalFilesSource implements IndexSource {
         }
         if (!metaName.get().equals(name) || !metaVersion.get().equals(version)) {
             problems.add(Problem.error(where, "file name says " + name.normalized() + " " + version
-                    + " but its metadata says " + quote(metaName.get().display()) + " " + quote(metaVersion.get()
+                    + " but its metadata says " + Texts.quote(metaName.get().display()) + " " + Texts.quote(metaVersion.get()
                     .toString()) + " (" + rule + ")"));
             return Optional.empty();
         }
@@ -242,7 +243,7 @@ public final class LocalFilesSource implements IndexSource {
             VersionSpecifiers.parse(value.get());
             d.requiresPython(value.get());
         } catch (InvalidSpecifierException e) {
-            problems.add(Problem.warning(where, "Requires-Python " + quote(value.get()) + " is not a valid"
+            problems.add(Problem.warning(where, "Requires-Python " + Texts.quote(value.get()) + " is not a valid"
                     + " specifier set; left out (META-03)"));
         }
     }
@@ -252,9 +253,5 @@ public final class LocalFilesSource implements IndexSource {
             problems.add(Problem.warning(where, "file name is not in canonical form; pip accepts it, uv may skip it"
                     + " (NAME-05, UV-06, WHL-03)"));
         }
-    }
-
-    private static String quote(String s) {
-        return dev.gitpypi.core.GitpypiException.quote(s);
     }
 }

@@ -14,6 +14,7 @@ import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.SdistFilename;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.core.WheelFilename;
+import dev.gitpypi.core.internal.Texts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ public final class PackageListSource implements IndexSource {
                 String where = list + ":" + number;
                 if (!jsonLines && !isWheelOrSdist(text)) {
                     problems.add(Problem.warning(where, "not a wheel or a .tar.gz/.zip sdist: "
-                            + GitpypiException.quote(text) + "; skipped (eggs, installers and legacy archives are"
+                            + Texts.quote(text) + "; skipped (eggs, installers and legacy archives are"
                             + " not listed, SD-05)"));
                     continue;
                 }
@@ -104,13 +105,13 @@ public final class PackageListSource implements IndexSource {
                     Distribution d = jsonLines ? fromJson(text, where) : fromName(text, null, where);
                     if (jsonLines && !isWheelOrSdist(d.filename())) {
                         problems.add(Problem.warning(where, "not a wheel or a .tar.gz/.zip sdist: "
-                                + GitpypiException.quote(d.filename()) + "; skipped (SD-05)"));
+                                + Texts.quote(d.filename()) + "; skipped (SD-05)"));
                         continue;
                     }
                     ProjectName name = nameOf(d.filename(), where);
                     String previous = firstSeen.putIfAbsent(d.filename(), where);
                     if (previous != null) {
-                        problems.add(Problem.warning(where, "file " + GitpypiException.quote(d.filename())
+                        problems.add(Problem.warning(where, "file " + Texts.quote(d.filename())
                                 + " is listed again (first at line " + previous.substring(previous.lastIndexOf(':') + 1)
                                 + "); the first entry is kept"));
                         continue;
@@ -141,18 +142,18 @@ public final class PackageListSource implements IndexSource {
             }
         }
         return parsed.flatMap(DistributionFilename::name).orElseThrow(() -> new GitpypiException(
-                "file " + GitpypiException.quote(filename) + " does not name a valid project (NAME-01)"));
+                "file " + Texts.quote(filename) + " does not name a valid project (NAME-01)"));
     }
 
     private Distribution fromName(String filename, @Nullable String url, String where) {
         if (filename.contains("/") || filename.contains("\\")) {
-            throw new GitpypiException("file name " + GitpypiException.quote(filename)
+            throw new GitpypiException("file name " + Texts.quote(filename)
                     + " has a path separator; a package list holds bare file names");
         }
         String link = url;
         if (link == null) {
             if (packagesUrl == null) {
-                throw new GitpypiException("entry " + GitpypiException.quote(filename)
+                throw new GitpypiException("entry " + Texts.quote(filename)
                         + " has no url and no packages URL was given");
             }
             link = packagesUrl + encode(filename);
@@ -180,7 +181,7 @@ public final class PackageListSource implements IndexSource {
         Map<String, Object> fields = new LinkedHashMap<>();
         try (JsonParser p = JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new GitpypiException("not a JSON object: " + GitpypiException.quote(text));
+                throw new GitpypiException("not a JSON object: " + Texts.quote(text));
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
@@ -235,7 +236,7 @@ public final class PackageListSource implements IndexSource {
         String hex = eq < 0 ? "" : value.substring(eq + 1);
         if (!name.matches("md5|sha1|sha224|sha256|sha384|sha512") || !hex.matches("[0-9a-f]+")) {
             throw new GitpypiException("\"" + key + "\" must be NAME=HEXDIGEST such as sha256=…, not "
-                    + GitpypiException.quote(value) + " (P503-08)");
+                    + Texts.quote(value) + " (P503-08)");
         }
         return new String[] {name, hex};
     }

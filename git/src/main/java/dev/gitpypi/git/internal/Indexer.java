@@ -10,6 +10,7 @@ import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.core.Version;
 import dev.gitpypi.core.VersionSpecifiers;
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.core.site.SiteWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,7 +109,7 @@ public final class Indexer {
                 int cached = repo.tags().size();
                 if (cached == 0) {
                     repo.close();
-                    throw new IOException("cannot read git repository " + GitpypiException.quote(remote.publicUrl())
+                    throw new IOException("cannot read git repository " + Texts.quote(remote.publicUrl())
                             + ": " + remote.redact(e.getMessage()), null);
                 }
                 problems.add(Problem.error(description, "cannot fetch from the repository ("
@@ -158,7 +159,7 @@ public final class Indexer {
     }
 
     private String location(String tag) {
-        return description + " tag " + GitpypiException.quote(tag);
+        return description + " tag " + Texts.quote(tag);
     }
 
     private String redact(@Nullable String message) {
@@ -196,7 +197,7 @@ public final class Indexer {
                     }
                     if (!any) {
                         problems.add(Problem.warning(location(name), "no pyproject.toml "
-                                + (project == null ? "" : "of project " + GitpypiException.quote(project) + " ")
+                                + (project == null ? "" : "of project " + Texts.quote(project) + " ")
                                 + "found at the tag; skipped"));
                     }
                 }
@@ -204,7 +205,7 @@ public final class Indexer {
         }
         if (!matched) {
             problems.add(Problem.warning(location(name), "the tag is not a version (it does not match the tag"
-                    + " pattern " + GitpypiException.quote(s.tagPattern().regex()) + "); skipped"));
+                    + " pattern " + Texts.quote(s.tagPattern().regex()) + "); skipped"));
         }
     }
 
@@ -254,7 +255,7 @@ public final class Indexer {
         String loc = location(tag.name());
         Optional<Version> tagVersion = Version.tryParse(versionText);
         if (tagVersion.isEmpty()) {
-            problems.add(Problem.warning(loc, "the tag is not a version: " + GitpypiException.quote(versionText)
+            problems.add(Problem.warning(loc, "the tag is not a version: " + Texts.quote(versionText)
                     + " is not a PEP 440 version (VER-01); skipped"));
             return true;
         }
@@ -281,7 +282,7 @@ public final class Indexer {
         String source = md == null ? "the repository name" : md.source();
         Optional<ProjectName> name = ProjectName.tryParse(rawName);
         if (name.isEmpty()) {
-            problems.add(Problem.error(loc, "the project name " + GitpypiException.quote(rawName) + " from " + source
+            problems.add(Problem.error(loc, "the project name " + Texts.quote(rawName) + " from " + source
                     + " is not a valid name (NAME-01); tag skipped"));
             return true;
         }
@@ -289,7 +290,7 @@ public final class Indexer {
         if (md != null && md.version() != null) {
             Optional<Version> declared = Version.tryParse(md.version());
             if (declared.isEmpty()) {
-                problems.add(Problem.error(loc, md.source() + " has version " + GitpypiException.quote(md.version())
+                problems.add(Problem.error(loc, md.source() + " has version " + Texts.quote(md.version())
                         + ", not a PEP 440 version (VER-01); tag skipped"));
                 return true;
             }
@@ -312,9 +313,9 @@ public final class Indexer {
         Release previous = releases.computeIfAbsent(name.get().normalized(), k -> new TreeMap<>())
                 .putIfAbsent(version, r);
         if (previous != null) {
-            problems.add(Problem.warning(loc, "tags " + GitpypiException.quote(previous.tag()) + " and "
-                    + GitpypiException.quote(tag.name()) + " both give version " + version + " of "
-                    + name.get().normalized() + "; using " + GitpypiException.quote(previous.tag()) + " (VER-04)"));
+            problems.add(Problem.warning(loc, "tags " + Texts.quote(previous.tag()) + " and "
+                    + Texts.quote(tag.name()) + " both give version " + version + " of "
+                    + name.get().normalized() + "; using " + Texts.quote(previous.tag()) + " (VER-04)"));
         }
         return true;
     }
@@ -323,14 +324,14 @@ public final class Indexer {
         String rp = md.requiresPython();
         if (rp != null) {
             if (hasControl(rp)) {
-                problems.add(Problem.error(loc, md.source() + " requires-python " + GitpypiException.quote(rp)
+                problems.add(Problem.error(loc, md.source() + " requires-python " + Texts.quote(rp)
                         + " has control characters (META-04); tag skipped"));
                 return false;
             }
             try {
                 VersionSpecifiers.parse(rp);
             } catch (GitpypiException e) {
-                problems.add(Problem.error(loc, md.source() + " requires-python " + GitpypiException.quote(rp)
+                problems.add(Problem.error(loc, md.source() + " requires-python " + Texts.quote(rp)
                         + " is not a version specifier set (META-03); tag skipped"));
                 return false;
             }
@@ -339,7 +340,7 @@ public final class Indexer {
         if (deps != null) {
             for (String d : deps) {
                 if (hasControl(d)) {
-                    problems.add(Problem.error(loc, md.source() + " dependency " + GitpypiException.quote(d)
+                    problems.add(Problem.error(loc, md.source() + " dependency " + Texts.quote(d)
                             + " has control characters (META-04); tag skipped"));
                     return false;
                 }
@@ -401,7 +402,7 @@ public final class Indexer {
                 .append(egg);
         if (!r.folder().isEmpty()) {
             if (!SAFE_FOLDER.matcher(r.folder()).matches()) {
-                problems.add(Problem.warning(loc, "the folder " + GitpypiException.quote(r.folder())
+                problems.add(Problem.warning(loc, "the folder " + Texts.quote(r.folder())
                         + " cannot stand in a subdirectory= fragment; not linked"));
                 return null;
             }

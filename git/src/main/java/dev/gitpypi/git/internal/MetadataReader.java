@@ -3,8 +3,8 @@ package dev.gitpypi.git.internal;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.internal.Texts;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -111,7 +111,7 @@ public final class MetadataReader {
         } catch (JacksonException e) {
             String detail = e.getOriginalMessage();
             throw new MetadataException("pyproject.toml is not valid toml: "
-                    + GitpypiException.quote(detail == null ? e.getClass().getSimpleName() : detail)
+                    + Texts.quote(detail == null ? e.getClass().getSimpleName() : detail)
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
         }
         JsonNode project = root == null ? null : root.get("project");
@@ -185,13 +185,13 @@ public final class MetadataReader {
             return List.of();
         }
         if (!v.isArray()) {
-            throw new MetadataException("pyproject.toml: " + GitpypiException.quote(key) + " is not an array");
+            throw new MetadataException("pyproject.toml: " + Texts.quote(key) + " is not an array");
         }
         List<String> out = new ArrayList<>();
         for (Iterator<JsonNode> it = v.elements(); it.hasNext();) {
             JsonNode e = it.next();
             if (!e.isTextual()) {
-                throw new MetadataException("pyproject.toml: " + GitpypiException.quote(key)
+                throw new MetadataException("pyproject.toml: " + Texts.quote(key)
                         + " has an element that is not a string");
             }
             out.add(e.asText());

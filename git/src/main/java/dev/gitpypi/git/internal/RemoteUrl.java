@@ -1,6 +1,6 @@
 package dev.gitpypi.git.internal;
 
-import dev.gitpypi.core.GitpypiException;
+import dev.gitpypi.core.internal.Texts;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -101,7 +101,7 @@ public final class RemoteUrl {
                     return new RemoteUrl(shown, shown, u, p, secrets);
                 }
                 default -> throw new IllegalArgumentException("unsupported repository url scheme "
-                        + GitpypiException.quote(scheme) + ": use https, http, ssh, git or file");
+                        + Texts.quote(scheme) + ": use https, http, ssh, git or file");
             }
         }
         if (isUrl(url)) {

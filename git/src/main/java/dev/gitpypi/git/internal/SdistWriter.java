@@ -1,5 +1,6 @@
 package dev.gitpypi.git.internal;
 
+import dev.gitpypi.core.internal.Texts;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -183,12 +184,12 @@ public final class SdistWriter {
                     continue;
                 }
                 switch (e.kind()) {
-                    case SUBMODULE -> warnings.accept("submodule " + dev.gitpypi.core.GitpypiException.quote(path)
+                    case SUBMODULE -> warnings.accept("submodule " + dev.gitpypi.core.internal.Texts.quote(path)
                             + " is not included in the sdist");
                     case SYMLINK -> {
                         String link = new String(repo.blob(e.objectId()).bytes(4096), StandardCharsets.UTF_8);
                         if (!staysInside(path, link)) {
-                            warnings.accept("symbolic link " + dev.gitpypi.core.GitpypiException.quote(path)
+                            warnings.accept("symbolic link " + dev.gitpypi.core.internal.Texts.quote(path)
                                     + " points outside the project folder and is not included (SD-04)");
                         } else {
                             TarArchiveEntry t = entry(top + "/" + path, TarConstants.LF_SYMLINK, 0120777,

@@ -1,7 +1,7 @@
 package dev.gitpypi.validator.internal;
 
-import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.Location;
 import dev.gitpypi.validator.Rule;
 import dev.gitpypi.validator.Severity;
@@ -81,11 +81,11 @@ public final class Checker {
             String res = ref.uri().toString();
             if (root.isPresent() && !ref.onRoot()) {
                 sink.report(Rule.P503_01, Location.of(site.mode() == Site.Mode.FOLDER ? relative(ref) : res),
-                        "project page " + GitpypiException.quote(ref.normalized()) + " is not listed on the root page");
+                        "project page " + Texts.quote(ref.normalized()) + " is not listed on the root page");
             }
             if (!ref.exists()) {
                 sink.report(Rule.P503_02, Location.of(root.get().info().resource()), "the root links "
-                        + GitpypiException.quote(ref.display()) + " to " + GitpypiException.quote(relative(ref))
+                        + Texts.quote(ref.display()) + " to " + Texts.quote(relative(ref))
                         + ", which is no project page");
                 continue;
             }
@@ -94,15 +94,15 @@ public final class Checker {
             for (RawProject page : pages) {
                 if (page.info().status() >= 400) {
                     sink.report(Rule.P503_02, Location.of(page.info().resource()), "the project page of "
-                            + GitpypiException.quote(ref.display()) + " answers HTTP " + page.info().status());
+                            + Texts.quote(ref.display()) + " answers HTTP " + page.info().status());
                     continue;
                 }
                 String pathName = site.mode() == Site.Mode.FILE ? ref.normalized() : PageRules.pathName(ref.uri());
                 String project = ProjectName.normalize(pathName);
                 if (site.mode() != Site.Mode.FILE && !pathName.equals(project) && first) {
                     sink.report(Rule.P503_03, Location.of(page.info().resource()), "the project page is at "
-                            + GitpypiException.quote(pathName) + ", not at its normalized name "
-                            + GitpypiException.quote(project));
+                            + Texts.quote(pathName) + ", not at its normalized name "
+                            + Texts.quote(project));
                 }
                 ModelBuilder.Page parsed = page.html() != null
                         ? ModelBuilder.html(page.html(), page.info().resource(), page.info().uri())
@@ -161,16 +161,16 @@ public final class Checker {
         String media = semi >= 0 ? ct.substring(0, semi) : ct;
         String lower = media.strip().toLowerCase(Locale.ROOT);
         if (lower.startsWith("application/vnd.pypi.simple.latest")) {
-            sink.report(Rule.P691_01, loc, "Content-Type " + GitpypiException.quote(ct)
+            sink.report(Rule.P691_01, loc, "Content-Type " + Texts.quote(ct)
                     + " must name the concrete version (v1), not latest");
         } else if (!TYPES.contains(lower)) {
-            sink.report(Rule.P691_01, loc, "Content-Type " + GitpypiException.quote(ct)
+            sink.report(Rule.P691_01, loc, "Content-Type " + Texts.quote(ct)
                     + " is not a simple-API type; pip skips the page (PIP-02), uv fails (UV-01)");
         } else if (!TYPES.contains(media)) {
-            sink.report(Rule.P503_15, loc, "Content-Type " + GitpypiException.quote(ct)
+            sink.report(Rule.P503_15, loc, "Content-Type " + Texts.quote(ct)
                     + " is not written exactly (lower case, no space before ;); uv rejects it (UV-01)");
         } else if (json != lower.endsWith("json")) {
-            sink.report(Rule.P691_01, loc, "Content-Type " + GitpypiException.quote(ct) + " does not match the "
+            sink.report(Rule.P691_01, loc, "Content-Type " + Texts.quote(ct) + " does not match the "
                     + (json ? "JSON" : "HTML") + " body");
         }
     }
@@ -208,7 +208,7 @@ public final class Checker {
                 if (!redirects) {
                     sink.report(Rule.P503_04, Severity.WARNING, Location.of(Urls.safe(noSlash)),
                             "a request without the trailing slash answers " + f.status()
-                                    + " instead of redirecting to " + GitpypiException.quote(path));
+                                    + " instead of redirecting to " + Texts.quote(path));
                 }
             }
             vary(page.info(), page.json() != null, page.info().uri());

@@ -1,9 +1,9 @@
 package dev.gitpypi.validator.internal;
 
 import dev.gitpypi.core.Distribution;
-import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.Version;
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.Location;
 import dev.gitpypi.validator.PageReadException;
 import dev.gitpypi.validator.Rule;
@@ -97,7 +97,7 @@ public final class DeepChecks {
             for (Map.Entry<String, String> h : d.hashes().entrySet()) {
                 Optional<String> actual = digest(tmp, h.getKey());
                 if (actual.isPresent() && !actual.get().equalsIgnoreCase(h.getValue())) {
-                    sink.report(Rule.P503_08, Severity.ERROR, loc, h.getKey() + " " + GitpypiException.quote(
+                    sink.report(Rule.P503_08, Severity.ERROR, loc, h.getKey() + " " + Texts.quote(
                             h.getValue()) + " does not match the file (" + actual.get() + "); pip fails (PIP-10)");
                 }
             }
@@ -115,7 +115,7 @@ public final class DeepChecks {
                 Path sig = Files.createTempFile("gitpypi-deep", ".asc");
                 try {
                     if (download(site, URI.create(file + ".asc"), sig, loc, "the signature").isEmpty()) {
-                        sink.report(Rule.P503_12, loc, "data-gpg-sig is true but " + GitpypiException.quote(
+                        sink.report(Rule.P503_12, loc, "data-gpg-sig is true but " + Texts.quote(
                                 Urls.lastSegment(file.toString()) + ".asc") + " does not exist");
                     }
                 } finally {
@@ -138,7 +138,7 @@ public final class DeepChecks {
             Path p = Path.of(uri);
             if (!Files.isRegularFile(p)) {
                 if (what.equals("the file")) {
-                    sink.report(Rule.P503_07, loc, "the link does not lead to a file: " + GitpypiException.quote(
+                    sink.report(Rule.P503_07, loc, "the link does not lead to a file: " + Texts.quote(
                             Urls.lastSegment(uri.toString())) + " does not exist");
                 }
                 return Optional.empty();
@@ -231,19 +231,19 @@ public final class DeepChecks {
             String version = headers.get("version");
             if (w.isPresent() && name != null && !ProjectName.normalize(name).equals(ProjectName.normalize(
                     w.get().name()))) {
-                sink.report(Rule.WHL_06, loc, "METADATA Name " + GitpypiException.quote(name)
+                sink.report(Rule.WHL_06, loc, "METADATA Name " + Texts.quote(name)
                         + " does not match the file name");
             }
             if (w.isPresent() && version != null && !Version.tryParse(version).equals(
                     Version.tryParse(w.get().version()))) {
-                sink.report(Rule.WHL_06, loc, "METADATA Version " + GitpypiException.quote(version)
+                sink.report(Rule.WHL_06, loc, "METADATA Version " + Texts.quote(version)
                         + " does not match the file name");
             }
             String rp = headers.get("requires-python");
             if (d.requiresPython().isPresent() && !d.requiresPython().get().strip().equals(rp == null ? ""
                     : rp.strip())) {
-                sink.report(Rule.META_03, loc, "the index says requires-python " + GitpypiException.quote(
-                        d.requiresPython().get()) + ", the metadata " + GitpypiException.quote(String.valueOf(rp)));
+                sink.report(Rule.META_03, loc, "the index says requires-python " + Texts.quote(
+                        d.requiresPython().get()) + ", the metadata " + Texts.quote(String.valueOf(rp)));
             }
             return bytes;
         } catch (IOException e) {
@@ -283,27 +283,27 @@ public final class DeepChecks {
             return;
         }
         if (!tar.files.contains(stem + "/pyproject.toml")) {
-            sink.report(Rule.SD_04, loc, "the sdist has no " + GitpypiException.quote(stem + "/pyproject.toml"));
+            sink.report(Rule.SD_04, loc, "the sdist has no " + Texts.quote(stem + "/pyproject.toml"));
         }
         Map<String, String> headers = headers(pkgInfo);
         String name = headers.get("name");
         String version = headers.get("version");
         if (name == null || !ProjectName.normalize(name).equals(ProjectName.normalize(stem.substring(0, dash)))) {
-            sink.report(Rule.SD_02, loc, "PKG-INFO Name " + GitpypiException.quote(String.valueOf(name))
+            sink.report(Rule.SD_02, loc, "PKG-INFO Name " + Texts.quote(String.valueOf(name))
                     + " does not match the file name");
         } else if (version == null || !Version.tryParse(version).equals(Version.tryParse(stem.substring(dash + 1)))) {
-            sink.report(Rule.SD_02, loc, "PKG-INFO Version " + GitpypiException.quote(String.valueOf(version))
+            sink.report(Rule.SD_02, loc, "PKG-INFO Version " + Texts.quote(String.valueOf(version))
                     + " does not match the file name");
         }
         String mv = headers.getOrDefault("metadata-version", "").strip();
         int mvIndex = METADATA_VERSIONS.indexOf(mv);
         if (mvIndex < METADATA_VERSIONS.indexOf("2.2")) {
-            sink.report(Rule.SD_04, loc, "PKG-INFO Metadata-Version " + GitpypiException.quote(mv)
+            sink.report(Rule.SD_04, loc, "PKG-INFO Metadata-Version " + Texts.quote(mv)
                     + " is older than 2.2");
         } else if (mvIndex >= METADATA_VERSIONS.indexOf("2.4")) {
             for (String license : headerValues(pkgInfo, "license-file")) {
                 if (!tar.files.contains(stem + "/" + license)) {
-                    sink.report(Rule.SD_04, loc, "License-File " + GitpypiException.quote(license)
+                    sink.report(Rule.SD_04, loc, "License-File " + Texts.quote(license)
                             + " is not in the sdist");
                     break;
                 }
@@ -330,12 +330,12 @@ public final class DeepChecks {
         if (mv == null || headers.get("name") == null || headers.get("version") == null) {
             sink.report(Rule.META_01, loc, "the metadata lacks Metadata-Version, Name or Version");
         } else if (!METADATA_VERSIONS.contains(mv.strip())) {
-            sink.report(Rule.META_01, loc, "Metadata-Version " + GitpypiException.quote(mv) + " is not known");
+            sink.report(Rule.META_01, loc, "Metadata-Version " + Texts.quote(mv) + " is not known");
         } else if (!ProjectName.isValid(headers.get("name"))) {
-            sink.report(Rule.META_02, loc, "metadata Name " + GitpypiException.quote(headers.get("name"))
+            sink.report(Rule.META_02, loc, "metadata Name " + Texts.quote(headers.get("name"))
                     + " is not a valid project name");
         } else if (Version.tryParse(headers.get("version")).isEmpty()) {
-            sink.report(Rule.META_02, loc, "metadata Version " + GitpypiException.quote(headers.get("version"))
+            sink.report(Rule.META_02, loc, "metadata Version " + Texts.quote(headers.get("version"))
                     + " is not a PEP 440 version");
         }
     }
@@ -362,14 +362,14 @@ public final class DeepChecks {
             URI metaUri = URI.create(file + ".metadata");
             if (download(site, metaUri, tmp, loc, "metadata").isEmpty()) {
                 sink.report(Rule.P658_02, loc, "the link says a metadata file exists but "
-                        + GitpypiException.quote(Urls.lastSegment(file.toString()) + ".metadata") + " is missing");
+                        + Texts.quote(Urls.lastSegment(file.toString()) + ".metadata") + " is missing");
                 return;
             }
             for (Map.Entry<String, String> h : d.coreMetadata().orElse(Map.of()).entrySet()) {
                 Optional<String> actual = digest(tmp, h.getKey());
                 if (actual.isPresent() && !actual.get().equalsIgnoreCase(h.getValue())) {
                     sink.report(Rule.P658_02, loc, "the metadata file's " + h.getKey() + " is " + actual.get()
-                            + ", the link says " + GitpypiException.quote(h.getValue()));
+                            + ", the link says " + Texts.quote(h.getValue()));
                 }
             }
             byte[] served = Files.readAllBytes(tmp);
@@ -407,7 +407,7 @@ public final class DeepChecks {
         try {
             Optional<Long> size = download(site, site.mapLocal(uri), tmp, loc, "the provenance");
             if (size.isEmpty()) {
-                sink.report(Rule.P740_03, loc, "the provenance " + GitpypiException.quote(Urls.safe(uri))
+                sink.report(Rule.P740_03, loc, "the provenance " + Texts.quote(Urls.safe(uri))
                         + " is not served");
                 return;
             }
@@ -462,10 +462,10 @@ public final class DeepChecks {
             }
             String text = Files.readString(out, StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
-                sink.report(Rule.PIP_07, loc, "git ls-remote cannot read " + GitpypiException.quote(Urls.safe(repo)));
+                sink.report(Rule.PIP_07, loc, "git ls-remote cannot read " + Texts.quote(Urls.safe(repo)));
             } else if (text.isBlank()) {
-                sink.report(Rule.PIP_07, loc, "ref " + GitpypiException.quote(ref) + " does not exist in "
-                        + GitpypiException.quote(Urls.safe(repo)));
+                sink.report(Rule.PIP_07, loc, "ref " + Texts.quote(ref) + " does not exist in "
+                        + Texts.quote(Urls.safe(repo)));
             }
         } catch (IOException e) {
             LOG.log(System.Logger.Level.INFO, "cannot run git: {0}", e.getMessage());

@@ -1,6 +1,6 @@
 package dev.gitpypi.validator.internal;
 
-import dev.gitpypi.core.GitpypiException;
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.PageReadException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,12 +84,12 @@ public final class HttpAccess {
         Set<URI> seen = new HashSet<>();
         while (true) {
             if (!seen.add(current)) {
-                throw new PageReadException("redirect loop at " + GitpypiException.quote(Urls.safe(current))
+                throw new PageReadException("redirect loop at " + Texts.quote(Urls.safe(current))
                         + " after " + redirects.size() + " redirects");
             }
             String scheme = String.valueOf(current.getScheme()).toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new PageReadException("not an http(s) URL: " + GitpypiException.quote(Urls.safe(current)));
+                throw new PageReadException("not an http(s) URL: " + Texts.quote(Urls.safe(current)));
             }
             HttpRequest request = HttpRequest.newBuilder(current).timeout(limits.requestTimeout())
                     .header("Accept", accept).header("User-Agent", USER_AGENT).GET().build();
@@ -113,13 +113,13 @@ public final class HttpAccess {
                 body.close();
                 if (redirects.size() >= limits.maxRedirects()) {
                     throw new PageReadException("more than " + limits.maxRedirects() + " redirects from "
-                            + GitpypiException.quote(Urls.safe(uri)));
+                            + Texts.quote(Urls.safe(uri)));
                 }
                 redirects.add(current);
                 try {
                     current = current.resolve(location.strip());
                 } catch (IllegalArgumentException e) {
-                    throw new PageReadException("bad redirect location " + GitpypiException.quote(location)
+                    throw new PageReadException("bad redirect location " + Texts.quote(location)
                             + " from " + Urls.safe(current), e);
                 }
                 continue;

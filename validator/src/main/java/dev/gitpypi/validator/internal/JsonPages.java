@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.Location;
 import dev.gitpypi.validator.PageReadException;
 import java.io.IOException;
@@ -43,7 +43,7 @@ public final class JsonPages {
             return node;
         } catch (JsonProcessingException e) {
             throw new PageReadException("page " + resource + " is not a JSON document: "
-                    + GitpypiException.quote(e.getOriginalMessage()), e);
+                    + Texts.quote(e.getOriginalMessage()), e);
         }
     }
 
@@ -126,7 +126,7 @@ public final class JsonPages {
             }
         } catch (JsonProcessingException e) {
             throw new PageReadException("page " + res + " is not a JSON document: "
-                    + GitpypiException.quote(String.valueOf(e.getOriginalMessage())), e);
+                    + Texts.quote(String.valueOf(e.getOriginalMessage())), e);
         }
     }
 }

@@ -2,12 +2,13 @@ package dev.gitpypi.validator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gitpypi.core.Distribution;
-import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.InvalidSpecifierException;
 import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.ProjectStatus;
 import dev.gitpypi.core.Version;
 import dev.gitpypi.core.VersionSpecifiers;
+import dev.gitpypi.core.internal.Links;
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.Location;
 import dev.gitpypi.validator.Rule;
 import dev.gitpypi.validator.Severity;
@@ -48,7 +49,7 @@ public final class PageRules {
     }
 
     private static String q(String s) {
-        return GitpypiException.quote(s);
+        return Texts.quote(s);
     }
 
     // ---------------------------------------------------------------- versions
@@ -558,7 +559,7 @@ public final class PageRules {
             sink.report(Rule.P691_08, Location.pointer(res, p + "/url"), "the file has no string url");
         }
         if (filename.isTextual() && url.isTextual() && !filename.asText().equals(Urls.lastSegment(url.asText()))
-                && Distribution.kindOf(url.asText(), filename.asText()) != Distribution.Kind.VCS) {
+                && Links.kind(url.asText(), filename.asText()) != Distribution.Kind.VCS) {
             sink.report(Rule.P691_08, Severity.WARNING, Location.pointer(res, p + "/filename"), "filename "
                     + q(filename.asText()) + " is not the last path segment of the url (pip uses the url, uv the"
                     + " filename)");

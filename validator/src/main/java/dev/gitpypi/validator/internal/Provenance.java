@@ -1,7 +1,7 @@
 package dev.gitpypi.validator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gitpypi.core.GitpypiException;
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.PageReadException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,7 +32,7 @@ final class Provenance {
         }
         JsonNode version = doc.path("version");
         if (!version.isIntegralNumber() || version.asLong() != 1) {
-            return "provenance version " + GitpypiException.quote(version.toString()) + " is not 1";
+            return "provenance version " + Texts.quote(version.toString()) + " is not 1";
         }
         JsonNode bundles = doc.path("attestation_bundles");
         if (!bundles.isArray() || bundles.isEmpty()) {
@@ -83,10 +83,10 @@ final class Provenance {
             if (filename.equals(s.path("name").asText(null))) {
                 String digest = s.path("digest").path("sha256").asText("");
                 return digest.equalsIgnoreCase(sha256) ? null : "the in-toto subject for "
-                        + GitpypiException.quote(filename) + " has sha256 " + GitpypiException.quote(digest)
+                        + Texts.quote(filename) + " has sha256 " + Texts.quote(digest)
                         + ", the file's is " + sha256;
             }
         }
-        return "no in-toto subject names " + GitpypiException.quote(filename);
+        return "no in-toto subject names " + Texts.quote(filename);
     }
 }

@@ -1,6 +1,6 @@
 package dev.gitpypi.validator.internal;
 
-import dev.gitpypi.core.GitpypiException;
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.PageReadException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +60,7 @@ final class SdistArchive {
     static SdistArchive read(Path file, String top, long maxUncompressed) {
         SdistArchive a = new SdistArchive(top);
         try (InputStream in = new BoundedInputStream(new GZIPInputStream(Files.newInputStream(file), 1 << 16),
-                maxUncompressed, GitpypiException.quote(top + ".tar.gz"))) {
+                maxUncompressed, Texts.quote(top + ".tar.gz"))) {
             a.entries(in);
         } catch (PageReadException e) {
             a.readable = false;
@@ -95,7 +95,7 @@ final class SdistArchive {
             if (!magic.startsWith("ustar\0") && !formatReported) {
                 formatReported = true;
                 problems.add((magic.startsWith("ustar ") ? "the tar is in GNU format" : "the tar has no ustar magic")
-                        + ", not POSIX.1-2001 pax (entry " + GitpypiException.quote(name(header)) + ")");
+                        + ", not POSIX.1-2001 pax (entry " + Texts.quote(name(header)) + ")");
             }
             long size = paxSize >= 0 ? paxSize : number(header, 124, 12);
             if (size < 0) {
@@ -149,7 +149,7 @@ final class SdistArchive {
 
     /** Checks one entry; returns its normalized path, or null if it is not inside the top directory. */
     private @Nullable String entry(String path, char type, String link) {
-        String q = GitpypiException.quote(path);
+        String q = Texts.quote(path);
         if (type == 'L' || type == 'K') {
             if (!formatReported) {
                 formatReported = true;
@@ -170,7 +170,7 @@ final class SdistArchive {
             if (!outsideReported) {
                 outsideReported = true;
                 problems.add("entry " + q + " is not inside the top-level directory "
-                        + GitpypiException.quote(top + "/"));
+                        + Texts.quote(top + "/"));
             }
             return null;
         }
@@ -183,7 +183,7 @@ final class SdistArchive {
                 String target = normalize(link);
                 if (link.startsWith("/") || target == null || !target.startsWith(top + "/")) {
                     problems.add("hard link " + q + " points outside the top-level directory: "
-                            + GitpypiException.quote(link));
+                            + Texts.quote(link));
                 }
             }
             case '2' -> {
@@ -191,12 +191,12 @@ final class SdistArchive {
                 String target = normalize(normal.substring(0, slash + 1) + link);
                 if (link.startsWith("/") || target == null || !(target.equals(top) || target.startsWith(top + "/"))) {
                     problems.add("symbolic link " + q + " points outside the top-level directory: "
-                            + GitpypiException.quote(link));
+                            + Texts.quote(link));
                 }
             }
             case '3', '4' -> problems.add("entry " + q + " is a device file");
             case '6' -> problems.add("entry " + q + " is a FIFO");
-            default -> problems.add("entry " + q + " has the non-POSIX type " + GitpypiException.quote(
+            default -> problems.add("entry " + q + " has the non-POSIX type " + Texts.quote(
                     String.valueOf(type)));
         }
         return normal;

@@ -1,7 +1,7 @@
 package dev.gitpypi.validator.internal;
 
-import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.PageReadException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -79,7 +79,7 @@ public final class Site {
         String lower = target.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             URI u = Urls.parse(target).orElseThrow(() -> new PageReadException("invalid URL "
-                    + GitpypiException.quote(Urls.safe(target))));
+                    + Texts.quote(Urls.safe(target))));
             return new Site(Mode.HTTP, limits, null, u, Urls.safe(u));
         }
         return open(Path.of(target), limits);
@@ -102,7 +102,7 @@ public final class Site {
         if (Files.isRegularFile(path)) {
             return new Site(Mode.FILE, limits, path, null, path.toString());
         }
-        throw new PageReadException("no such folder or file: " + GitpypiException.quote(path.toString()));
+        throw new PageReadException("no such folder or file: " + Texts.quote(path.toString()));
     }
 
     /** @return the kind of target */
@@ -140,7 +140,7 @@ public final class Site {
         try {
             size = Files.size(file);
         } catch (NoSuchFileException e) {
-            throw new PageReadException("no such file: " + GitpypiException.quote(rel(file)), e);
+            throw new PageReadException("no such file: " + Texts.quote(rel(file)), e);
         }
         if (size > max) {
             throw new PageReadException("page " + rel(file) + " is larger than the limit of " + max + " bytes");
@@ -288,7 +288,7 @@ public final class Site {
                     }
                 });
             } catch (IOException e) {
-                throw new PageReadException("cannot list " + GitpypiException.quote(folder.toString()), e);
+                throw new PageReadException("cannot list " + Texts.quote(folder.toString()), e);
             }
         }
         List<ProjectRef> out = new ArrayList<>(refs.values());
