@@ -10,6 +10,8 @@ import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.SourceResult;
+import dev.gitpypi.core.internal.ExternalLinks;
+import dev.gitpypi.core.internal.Redaction;
 import dev.gitpypi.core.site.SiteReport;
 import dev.gitpypi.core.site.SiteWriter;
 import dev.gitpypi.core.source.LocalFilesSource;
@@ -187,15 +189,21 @@ final class BuildCommand implements Callable<Integer> {
                 problems.add(p);
                 continue;
             }
-            reporter.end(summary(result.index()) + (result.problems().isEmpty() ? ""
-                    : ", " + result.problems().size() + " problem" + (result.problems().size() == 1 ? "" : "s")));
+            long notes = result.problems().stream().filter(p -> p.severity() == Problem.Severity.NOTE).count();
+            long shown = result.problems().size() - notes;
+            reporter.end(summary(result.index()) + (shown == 0 ? "" : ", " + shown + " problem" + (shown == 1 ? ""
+                    : "s")) + (notes == 0 ? "" : ", " + notes + " file" + (notes == 1 ? "" : "s") + " skipped"));
             for (Problem p : result.problems()) {
                 String line = p.location() + ": " + p.message();
-                if (p.severity() == Problem.Severity.ERROR) {
-                    reporter.error(line);
-                } else {
-                    reporter.warning(line);
+                switch (p.severity()) {
+                    case ERROR -> reporter.error(line);
+                    case WARNING -> reporter.warning(line);
+                    case NOTE -> reporter.detail("note: " + line);
                 }
+            }
+            if (notes > 0 && !reporter.verbose()) {
+                reporter.info("(--verbose names each of the " + notes + " skipped file" + (notes == 1 ? "" : "s")
+                        + ")");
             }
             problems.addAll(result.problems());
             try {
@@ -212,7 +220,7 @@ final class BuildCommand implements Callable<Integer> {
         reporter.end(report.filesWritten() + " files written, " + report.filesUnchanged() + " unchanged, "
                 + report.filesDeleted() + " deleted");
         long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
-        long warnings = problems.size() - errors;
+        long warnings = problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count();
         reporter.info("built " + out + ": " + summary(index) + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
                 + ", " + errors + " error" + (errors == 1 ? "" : "s"));
         if (json) {
@@ -235,6 +243,7 @@ final class BuildCommand implements Callable<Integer> {
         m.put("files-deleted", report.filesDeleted());
         m.put("warnings", problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count());
         m.put("errors", problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count());
+        m.put("notes", problems.stream().filter(p -> p.severity() == Problem.Severity.NOTE).count());
         List<Map<String, Object>> list = new ArrayList<>();
         for (Project p : index.projects().values()) {
             Map<String, Object> pm = new LinkedHashMap<>();
@@ -415,12 +424,18 @@ final class BuildCommand implements Callable<Integer> {
 
         @Override
         public String description() {
-            return "index " + target;
+            return "index " + Redaction.url(target);
         }
 
+        /**
+         * Reads the index (a local folder or file by its absolute path) and makes its links safe to republish:
+         * credentials left out, {@code javascript:}, {@code data:} and {@code file:} links refused.
+         */
         @Override
         public SourceResult read() throws IOException {
-            return new SourceResult(IndexReader.defaults().read(target), List.of());
+            boolean remote = target.startsWith("http://") || target.startsWith("https://");
+            String where = remote ? target : Path.of(target).toAbsolutePath().normalize().toString();
+            return ExternalLinks.republish(IndexReader.defaults().read(where), Redaction.url(target));
         }
     }
 }

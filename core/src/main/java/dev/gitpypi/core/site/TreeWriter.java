@@ -1,7 +1,9 @@
 package dev.gitpypi.core.site;
 
 import dev.gitpypi.core.internal.FileBytes;
+import dev.gitpypi.core.internal.LocalFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -54,12 +56,14 @@ final class TreeWriter implements SiteSink {
     @Override
     public void copy(String rel, Path source) throws IOException {
         Path target = SiteLayout.resolve(root, rel);
-        Path old = old(rel, Files.size(source));
+        Path old = old(rel, Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size());
         if (old != null && Files.mismatch(old, source) < 0) {
             keep(old, target);
             return;
         }
-        Files.copy(source, target);
+        try (InputStream in = LocalFiles.open(source)) {
+            Files.copy(in, target);
+        }
         written.incrementAndGet();
     }
 
