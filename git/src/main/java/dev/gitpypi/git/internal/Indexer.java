@@ -10,8 +10,8 @@ import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.core.Version;
 import dev.gitpypi.core.VersionSpecifiers;
+import dev.gitpypi.core.internal.HostedFiles;
 import dev.gitpypi.core.internal.Texts;
-import dev.gitpypi.core.site.SiteWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -441,7 +441,7 @@ public final class Indexer {
             w = SdistWriter.write(repo, r.commit(), r.folder(), m, target,
                     message -> problems.add(Problem.warning(loc, message)));
         }
-        return Distribution.builder(SiteWriter.hostedFileUrl(r.name(), fileName), fileName)
+        return Distribution.builder(HostedFiles.url(r.name(), fileName), fileName)
                 .hash("sha256", w.sha256()).size(w.size()).requiresPython(m.requiresPython())
                 .localFile(w.file()).origin(publicUrl + "@" + r.tag()).build();
     }
