@@ -7,17 +7,21 @@ import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.core.internal.Tokens;
 import dev.gitpypi.core.render.HtmlRenderer;
 import dev.gitpypi.core.render.JsonRenderer;
+import dev.gitpypi.core.internal.PeoplePages;
+import dev.gitpypi.core.render.FeedRenderer;
 import dev.gitpypi.core.render.LandingPageRenderer;
+import dev.gitpypi.core.render.ProjectPageRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One pass over an index that makes every folder and file of the site, in a fixed order, into a {@link SiteSink}:
- * {@code .nojekyll}, then each project (hosted, its pages rendered) on {@code threads} threads, then the root pages
- * and the landing page. Each project owns its folders, so project tasks share nothing but the sink's counters.
+ * {@code .nojekyll}, then each project (hosted, its pages for installers and for people rendered) on
+ * {@code threads} threads, then the root pages, the front page, the feed, the stylesheet and the script. Each project owns its folders, so project tasks share nothing but the sink's counters.
  * Every page is checked for text shaped like a GitHub token before it reaches the sink.
  */
 final class SiteBuild {
@@ -25,14 +29,18 @@ final class SiteBuild {
     private final Hosting hosting;
     private final boolean json;
     private final LandingPageRenderer landing;
+    private final ProjectPageRenderer projectPage;
+    private final FeedRenderer feed;
     private final int threads;
     private final Progress progress;
 
-    SiteBuild(SiteSink sink, boolean json, LandingPageRenderer landing, int threads, Progress progress) {
+    SiteBuild(SiteSink sink, boolean json, Pages pages, int threads, Progress progress) {
         this.sink = sink;
         this.hosting = new Hosting(sink);
         this.json = json;
-        this.landing = landing;
+        this.landing = pages.landing();
+        this.projectPage = pages.project();
+        this.feed = pages.feed();
         this.threads = threads;
         this.progress = progress;
     }
@@ -48,6 +56,7 @@ final class SiteBuild {
             return Optional.empty();
         }
         sink.folder(SiteLayout.SIMPLE);
+        sink.folder(SiteLayout.PEOPLE);
         List<Project> hostedProjects = new ArrayList<>(index.size());
         boolean[] changed = {false};
         progress.start("projects", index.size());
@@ -72,17 +81,29 @@ final class SiteBuild {
     record Page(String rel, byte[] bytes) {
     }
 
+    /** The renderers of the pages for people, configured with the site's title and base URL. */
+    record Pages(LandingPageRenderer landing, ProjectPageRenderer project, FeedRenderer feed) {
+        static Pages of(String title, @Nullable String baseUrl) {
+            return new Pages(LandingPageRenderer.of(title, baseUrl), ProjectPageRenderer.of(title, baseUrl),
+                    FeedRenderer.of(title, baseUrl));
+        }
+    }
+
     /**
-     * The pages that depend on the whole index: the root pages and the landing page. Hosting changes no name,
-     * status or file name, so they may be rendered from the index as given (the writer's hint before a comparison).
+     * The pages that depend on the whole index (the root pages, the front page, the feed) and the stylesheet and
+     * script. Hosting changes no name, status, file name, version, date or metadata, so they may be rendered from
+     * the index as given (the writer's hint before a comparison).
      */
     List<Page> rootPages(Index index) {
-        List<Page> pages = new ArrayList<>(3);
+        List<Page> pages = new ArrayList<>(6);
         pages.add(text(SiteLayout.ROOT_HTML, HtmlRenderer.create().renderRoot(index)));
         if (json) {
             pages.add(bytes(SiteLayout.ROOT_JSON, JsonRenderer.create().renderRoot(index)));
         }
         pages.add(text(SiteLayout.LANDING_PAGE, landing.render(index)));
+        pages.add(text(SiteLayout.FEED, feed.render(index)));
+        pages.add(new Page(SiteLayout.STYLESHEET, PeoplePages.stylesheet()));
+        pages.add(new Page(SiteLayout.SCRIPT, PeoplePages.script()));
         return pages;
     }
 
@@ -100,6 +121,10 @@ final class SiteBuild {
             Page page = bytes(dir + "/index.json", JsonRenderer.create().renderProject(h));
             sink.file(page.rel, page.bytes);
         }
+        String people = SiteLayout.peopleFolder(h.name());
+        sink.folder(people);
+        Page page = text(people + "/index.html", projectPage.render(h));
+        sink.file(page.rel, page.bytes);
         return h;
     }
 
