@@ -53,6 +53,24 @@ public final class Releases {
     }
 
     /**
+     * A project with its releases, computed once and shared by the pages that show them.
+     *
+     * @param project the project
+     * @param releases its releases, newest first
+     */
+    public record OfProject(Project project, List<Release> releases) {
+        /**
+         * A project's releases.
+         *
+         * @param project the project
+         * @return the project with its releases
+         */
+        public static OfProject of(Project project) {
+            return new OfProject(project, Releases.of(project));
+        }
+    }
+
+    /**
      * The releases of a project, newest first.
      *
      * @param project the project

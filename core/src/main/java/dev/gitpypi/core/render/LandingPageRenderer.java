@@ -1,15 +1,13 @@
 package dev.gitpypi.core.render;
 
-import dev.gitpypi.core.CoreMetadata;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.internal.BaseUrls;
-import dev.gitpypi.core.internal.Html;
-import dev.gitpypi.core.internal.PeoplePages;
+import dev.gitpypi.core.internal.FrontPage;
 import dev.gitpypi.core.internal.Releases;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,44 +51,10 @@ public final class LandingPageRenderer {
      * @return the page
      */
     public String render(Index index) {
-        StringBuilder s = new StringBuilder(2048 + 256 * index.size());
-        String feed = "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + Html.escape(title)
-                + ": releases\" href=\"feed.xml\">\n";
-        PeoplePages.open(s, title, title, "", feed);
-        s.append("<h1>").append(Html.escape(title)).append("</h1>\n<p>A Python package index with ")
-                .append(index.size()).append(index.size() == 1 ? " project" : " projects")
-                .append(". New releases are in the <a href=\"feed.xml\">release feed</a>.</p>\n");
-        if (!index.projects().isEmpty()) {
-            PeoplePages.install(s, baseUrl, "", index.projects().keySet().iterator().next());
-        }
-        s.append("<h2 id=\"projects-heading\">Projects</h2>\n")
-                .append("<form id=\"filter\" class=\"filter\" role=\"search\" hidden><label for=\"filter-input\">"
-                        + "Filter projects</label> <input id=\"filter-input\" type=\"search\" autocomplete=\"off\""
-                        + " spellcheck=\"false\"> <span id=\"filter-status\" aria-live=\"polite\"></span></form>\n")
-                .append("<table id=\"projects\" class=\"projects\" aria-labelledby=\"projects-heading\">\n<thead><tr>"
-                        + "<th scope=\"col\">Project</th><th scope=\"col\">Latest version</th>"
-                        + "<th scope=\"col\">Summary</th><th scope=\"col\">Released</th></tr></thead>\n<tbody>\n");
+        List<Releases.OfProject> projects = new ArrayList<>(index.size());
         for (Project p : index.projects().values()) {
-            row(s, p);
+            projects.add(Releases.OfProject.of(p));
         }
-        s.append("</tbody>\n</table>\n");
-        PeoplePages.close(s, "");
-        return s.toString();
-    }
-
-    private static void row(StringBuilder s, Project p) {
-        List<Releases.Release> releases = Releases.of(p);
-        Optional<Releases.Release> latest = Releases.latest(releases);
-        Optional<CoreMetadata> metadata = latest.flatMap(Releases.Release::metadata);
-        s.append("<tr><td><a href=\"project/").append(p.name().normalized()).append("/index.html\">")
-                .append(Html.escape(p.name().display())).append("</a>");
-        if (!p.status().isDefault()) {
-            s.append(" <span class=\"badge status\">").append(p.status().marker().value()).append("</span>");
-        }
-        s.append("</td><td>").append(latest.map(r -> Html.escape(r.version().toString())).orElse(""))
-                .append("</td><td>").append(metadata.flatMap(CoreMetadata::summary).map(Html::escape).orElse(""))
-                .append("</td><td class=\"date\">")
-                .append(latest.flatMap(Releases.Release::date).map(PeoplePages::date).orElse(""))
-                .append("</td></tr>\n");
+        return FrontPage.render(title, baseUrl, projects);
     }
 }

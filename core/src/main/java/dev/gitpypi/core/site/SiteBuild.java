@@ -7,10 +7,11 @@ import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.core.internal.Tokens;
 import dev.gitpypi.core.render.HtmlRenderer;
 import dev.gitpypi.core.render.JsonRenderer;
+import dev.gitpypi.core.internal.FrontPage;
 import dev.gitpypi.core.internal.PeoplePages;
-import dev.gitpypi.core.render.FeedRenderer;
-import dev.gitpypi.core.render.LandingPageRenderer;
-import dev.gitpypi.core.render.ProjectPageRenderer;
+import dev.gitpypi.core.internal.ProjectPage;
+import dev.gitpypi.core.internal.ReleaseFeed;
+import dev.gitpypi.core.internal.Releases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,16 +22,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * One pass over an index that makes every folder and file of the site, in a fixed order, into a {@link SiteSink}:
  * {@code .nojekyll}, then each project (hosted, its pages for installers and for people rendered) on
- * {@code threads} threads, then the root pages, the front page, the feed, the stylesheet and the script. Each project owns its folders, so project tasks share nothing but the sink's counters.
+ * {@code threads} threads, then the root pages, the front page, the feed, the stylesheet and the script. Each
+ * project owns its folders, so project tasks share nothing but the sink's counters; a project's releases are worked
+ * out once, in its task, for its page, the front page and the feed.
  * Every page is checked for text shaped like a GitHub token before it reaches the sink.
  */
 final class SiteBuild {
     private final SiteSink sink;
     private final Hosting hosting;
     private final boolean json;
-    private final LandingPageRenderer landing;
-    private final ProjectPageRenderer projectPage;
-    private final FeedRenderer feed;
+    private final Pages pages;
     private final int threads;
     private final Progress progress;
 
@@ -38,9 +39,7 @@ final class SiteBuild {
         this.sink = sink;
         this.hosting = new Hosting(sink);
         this.json = json;
-        this.landing = pages.landing();
-        this.projectPage = pages.project();
-        this.feed = pages.feed();
+        this.pages = pages;
         this.threads = threads;
         this.progress = progress;
     }
@@ -57,11 +56,11 @@ final class SiteBuild {
         }
         sink.folder(SiteLayout.SIMPLE);
         sink.folder(SiteLayout.PEOPLE);
-        List<Project> hostedProjects = new ArrayList<>(index.size());
+        List<Releases.OfProject> hostedProjects = new ArrayList<>(index.size());
         boolean[] changed = {false};
         progress.start("projects", index.size());
         new OrderedPool(index.size() < 2 ? 1 : threads).run(index.projects().values(), this::project, (p, h) -> {
-            changed[0] |= h != p;
+            changed[0] |= h.project() != p;
             hostedProjects.add(h);
             progress.advance(1);
             return !sink.finished();
@@ -69,9 +68,9 @@ final class SiteBuild {
         if (sink.finished()) {
             return Optional.empty();
         }
-        Index hosted = changed[0] ? Index.of(hostedProjects) : index;
-        hostedProjects.clear();
-        for (Page page : rootPages(hosted)) {
+        Index hosted = changed[0] ? Index.of(hostedProjects.stream().map(Releases.OfProject::project).toList())
+                : index;
+        for (Page page : rootPages(hosted, hostedProjects)) {
             sink.file(page.rel, page.bytes);
         }
         return sink.finished() ? Optional.empty() : Optional.of(hosted);
@@ -81,12 +80,13 @@ final class SiteBuild {
     record Page(String rel, byte[] bytes) {
     }
 
-    /** The renderers of the pages for people, configured with the site's title and base URL. */
-    record Pages(LandingPageRenderer landing, ProjectPageRenderer project, FeedRenderer feed) {
-        static Pages of(String title, @Nullable String baseUrl) {
-            return new Pages(LandingPageRenderer.of(title, baseUrl), ProjectPageRenderer.of(title, baseUrl),
-                    FeedRenderer.of(title, baseUrl));
-        }
+    /**
+     * What the pages for people are made with.
+     *
+     * @param title the site's title
+     * @param baseUrl the site's public URL ending with {@code /}, or null
+     */
+    record Pages(String title, @Nullable String baseUrl) {
     }
 
     /**
@@ -95,22 +95,34 @@ final class SiteBuild {
      * the index as given (the writer's hint before a comparison).
      */
     List<Page> rootPages(Index index) {
-        List<Page> pages = new ArrayList<>(6);
-        pages.add(text(SiteLayout.ROOT_HTML, HtmlRenderer.create().renderRoot(index)));
-        if (json) {
-            pages.add(bytes(SiteLayout.ROOT_JSON, JsonRenderer.create().renderRoot(index)));
+        List<Releases.OfProject> projects = new ArrayList<>(index.size());
+        for (Project p : index.projects().values()) {
+            projects.add(Releases.OfProject.of(p));
         }
-        pages.add(text(SiteLayout.LANDING_PAGE, landing.render(index)));
-        pages.add(text(SiteLayout.FEED, feed.render(index)));
-        pages.add(new Page(SiteLayout.STYLESHEET, PeoplePages.stylesheet()));
-        pages.add(new Page(SiteLayout.SCRIPT, PeoplePages.script()));
-        return pages;
+        return rootPages(index, projects);
     }
 
-    /** Hosts a project's files and writes its pages; returns the project as hosted (itself if nothing is). */
-    private Project project(Project p) throws IOException {
+    /** The same, with each project's releases already computed (in the index's order). */
+    private List<Page> rootPages(Index index, List<Releases.OfProject> projects) {
+        List<Page> out = new ArrayList<>(6);
+        out.add(text(SiteLayout.ROOT_HTML, HtmlRenderer.create().renderRoot(index)));
+        if (json) {
+            out.add(bytes(SiteLayout.ROOT_JSON, JsonRenderer.create().renderRoot(index)));
+        }
+        out.add(text(SiteLayout.LANDING_PAGE, FrontPage.render(pages.title(), pages.baseUrl(), projects)));
+        out.add(text(SiteLayout.FEED, ReleaseFeed.render(pages.title(), pages.baseUrl(), projects)));
+        out.add(new Page(SiteLayout.STYLESHEET, PeoplePages.stylesheet()));
+        out.add(new Page(SiteLayout.SCRIPT, PeoplePages.script()));
+        return out;
+    }
+
+    /**
+     * Hosts a project's files and writes its pages; returns the project as hosted (itself if nothing is) with its
+     * releases, for the front page and the feed.
+     */
+    private Releases.OfProject project(Project p) throws IOException {
         if (sink.finished()) {
-            return p;
+            return new Releases.OfProject(p, List.of());
         }
         Project h = hosting.host(p);
         String dir = SiteLayout.projectFolder(h.name());
@@ -121,11 +133,13 @@ final class SiteBuild {
             Page page = bytes(dir + "/index.json", JsonRenderer.create().renderProject(h));
             sink.file(page.rel, page.bytes);
         }
+        Releases.OfProject releases = Releases.OfProject.of(h);
         String people = SiteLayout.peopleFolder(h.name());
         sink.folder(people);
-        Page page = text(people + "/index.html", projectPage.render(h));
+        Page page = text(people + "/index.html", ProjectPage.render(pages.title(), pages.baseUrl(), h,
+                releases.releases()));
         sink.file(page.rel, page.bytes);
-        return h;
+        return releases;
     }
 
     private static Page text(String rel, String text) {

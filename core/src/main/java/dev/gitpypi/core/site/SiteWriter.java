@@ -60,7 +60,7 @@ public final class SiteWriter {
 
     private SiteWriter(Builder b) {
         this.json = b.json;
-        this.pages = SiteBuild.Pages.of(b.title, b.baseUrl);
+        this.pages = new SiteBuild.Pages(b.title, b.baseUrl);
         this.threads = b.threads;
         this.progress = b.progress;
     }

@@ -54,7 +54,7 @@ class PeoplePagesTest {
     @Test
     void versionsAreNewestFirstInPep440OrderWithPreReleasesAndYanksMarked() {
         Document page = Jsoup.parse(ProjectPageRenderer.of("t", null).render(Fixtures.people()));
-        List<String> sections = page.select("section[id^=v]").eachAttr("id");
+        List<String> sections = page.select("table.files tbody[id^=v]").eachAttr("id");
         // 1.10 is newer than 1.9 (text order would say the opposite); the pre-release and dev release are newest
         assertThat(sections).containsExactly("v2.1.dev3", "v2.0rc1", "v1.10", "v1.9", "v0.9");
         assertThat(page.select("#v2\\.0rc1 h3").text()).contains("pre-release");
