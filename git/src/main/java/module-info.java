@@ -14,4 +14,6 @@ module dev.gitpypi.git {
     requires org.apache.commons.compress;
 
     exports dev.gitpypi.git;
+    // the metadata reader, shared with the GitHub source (it reads the same files over the GitHub API); not API
+    exports dev.gitpypi.git.internal.metadata to dev.gitpypi.github;
 }

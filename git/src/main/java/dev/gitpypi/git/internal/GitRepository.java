@@ -1,5 +1,6 @@
 package dev.gitpypi.git.internal;
 
+import dev.gitpypi.git.internal.metadata.MetadataException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,7 +86,8 @@ public final class GitRepository implements AutoCloseable {
      *
      * @param path the folder
      * @return the repository
-     * @throws IOException if there is no repository there
+     * @throws dev.gitpypi.git.NotARepositoryException if there is no repository there
+     * @throws IOException if it cannot be read
      */
     public static GitRepository openLocal(Path path) throws IOException {
         FileRepositoryBuilder b = new FileRepositoryBuilder().setMustExist(true);
@@ -94,14 +96,20 @@ public final class GitRepository implements AutoCloseable {
         } else {
             b.findGitDir(path.toFile());
             if (b.getGitDir() == null) {
-                throw new IOException("no git repository at " + path);
+                throw new dev.gitpypi.git.NotARepositoryException(notARepository(path));
             }
         }
         try {
             return new GitRepository(b.build(), false);
         } catch (RepositoryNotFoundException e) {
-            throw new IOException("no git repository at " + path, e);
+            throw new dev.gitpypi.git.NotARepositoryException(notARepository(path));
         }
+    }
+
+    private static String notARepository(Path path) {
+        return (Files.isDirectory(path) ? "not a git repository: " : "no such folder: ")
+                + dev.gitpypi.core.internal.Texts.quote(path.toString())
+                + " (give a git work tree, a folder inside one, a bare repository, or a URL)";
     }
 
     /**
@@ -295,6 +303,51 @@ public final class GitRepository implements AutoCloseable {
         } catch (org.eclipse.jgit.errors.MissingObjectException
                 | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * When a tag was made: the tagger's time of an annotated tag, else the committer time of the commit it names.
+     *
+     * @param objectId the object the tag ref points to
+     * @return the time, or empty if the object cannot be read
+     * @throws IOException if the repository cannot be read
+     */
+    public Optional<java.time.Instant> tagTime(String objectId) throws IOException {
+        try {
+            org.eclipse.jgit.revwalk.RevObject o = walk.parseAny(ObjectId.fromString(objectId));
+            if (o instanceof org.eclipse.jgit.revwalk.RevTag t) {
+                org.eclipse.jgit.lib.PersonIdent tagger = t.getTaggerIdent();
+                if (tagger != null) {
+                    return Optional.of(tagger.getWhenAsInstant());
+                }
+                o = walk.peel(t);
+            }
+            if (o instanceof RevCommit c) {
+                walk.parseHeaders(c);
+                return Optional.of(java.time.Instant.ofEpochSecond(c.getCommitTime() & 0xffffffffL));
+            }
+            return Optional.empty();
+        } catch (org.eclipse.jgit.errors.MissingObjectException
+                | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether a folder exists at a commit.
+     *
+     * @param commitId the commit
+     * @param folder the folder, {@code /}-separated; {@code ""} is the root
+     * @return true if the tree has a folder (a tree entry) at that path
+     * @throws IOException if the repository cannot be read
+     */
+    public boolean isFolder(String commitId, String folder) throws IOException {
+        if (folder.isEmpty()) {
+            return true;
+        }
+        try (TreeWalk tw = TreeWalk.forPath(reader, folder, tree(commitId))) {
+            return tw != null && tw.getFileMode(0) == FileMode.TREE;
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.Set;
 import java.util.Optional;
 import java.io.InputStream;
+import dev.gitpypi.core.CoreMetadata;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -28,33 +29,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a deterministic PEP 625 source distribution from the tree at a commit (SPEC SD-01, SD-02, SD-04, SD-05):
- * {@code name-version.tar.gz} with one top folder {@code name-version/}, a {@code PKG-INFO} (Metadata-Version 2.2),
+ * {@code name-version.tar.gz} with one top folder {@code name-version/}, the release's core metadata as
+ * {@code PKG-INFO} (Metadata-Version 2.2 or later),
  * entries sorted by path, modes 0644/0755, owner and group 0 without names, every mtime the commit time, and a
  * gzip header without a time stamp or file name. The same commit and metadata always give the same bytes.
  * Stateless and thread-safe.
  */
 public final class SdistWriter {
-    /** The core-metadata fields of version 2.2 besides Metadata-Version, Name and Version. */
-    private static final List<String> FIELDS_2_2 = List.of("Platform", "Supported-Platform", "Summary",
-            "Description", "Description-Content-Type", "Keywords", "Home-page", "Download-URL", "Author",
-            "Author-email", "Maintainer", "Maintainer-email", "License", "Classifier", "Requires-Dist",
-            "Requires-Python", "Requires-External", "Project-URL", "Provides-Extra", "Provides-Dist",
-            "Obsoletes-Dist");
-
-    /**
-     * The metadata written into {@code PKG-INFO}.
-     *
-     * @param name the project name as written (NAME-01)
-     * @param version the version in normal form
-     * @param requiresPython the requires-python value, or null
-     * @param requiresPythonKnown whether requires-python is known (else it is declared {@code Dynamic})
-     * @param dependencies the {@code Requires-Dist} values, or null when unknown (then declared {@code Dynamic})
-     * @param extras the {@code Provides-Extra} values
-     */
-    public record Metadata(String name, String version, @Nullable String requiresPython, boolean requiresPythonKnown,
-            @Nullable List<String> dependencies, List<String> extras) {
-    }
-
     /**
      * What was written.
      *
@@ -95,57 +76,21 @@ public final class SdistWriter {
     }
 
     /**
-     * The {@code PKG-INFO} text (META-01..META-04): UTF-8, email-header form, {@code Dynamic} for every 2.2 field
-     * this writer cannot know.
-     *
-     * @param m the metadata
-     * @return the text
-     */
-    public static String pkgInfo(Metadata m) {
-        StringBuilder s = new StringBuilder();
-        s.append("Metadata-Version: 2.2\n");
-        s.append("Name: ").append(m.name()).append('\n');
-        s.append("Version: ").append(m.version()).append('\n');
-        Set<String> known = new HashSet<>();
-        if (m.requiresPythonKnown()) {
-            known.add("Requires-Python");
-            if (m.requiresPython() != null) {
-                s.append("Requires-Python: ").append(m.requiresPython()).append('\n');
-            }
-        }
-        if (m.dependencies() != null) {
-            known.add("Requires-Dist");
-            known.add("Provides-Extra");
-            for (String extra : m.extras()) {
-                s.append("Provides-Extra: ").append(extra).append('\n');
-            }
-            for (String d : m.dependencies()) {
-                s.append("Requires-Dist: ").append(d).append('\n');
-            }
-        }
-        for (String field : FIELDS_2_2) {
-            if (!known.contains(field)) {
-                s.append("Dynamic: ").append(field).append('\n');
-            }
-        }
-        return s.toString();
-    }
-
-    /**
      * Writes the sdist of a folder at a commit.
      *
      * @param repo the repository
      * @param commit the commit
      * @param folder the project folder in the tree, {@code ""} for the root
-     * @param metadata the metadata
+     * @param metadata the release's core metadata, written as {@code PKG-INFO}; a {@code License-File} that is not
+     *                 in the archive (left out as unsafe) is dropped from it, with a warning
      * @param target the file to write (its name is the sdist file name); replaced atomically
      * @return the file, its sha256 and size, and what was left out of it (paths that could escape the archive's
      *         folder, links leaving the project folder, submodules); kept beside the file in
      *         {@code <file>.warnings}, so that {@link #reuse(Path)} reports them again
      * @throws IOException if reading or writing fails
      */
-    public static Written write(GitRepository repo, GitRepository.Commit commit, String folder, Metadata metadata,
-            Path target) throws IOException {
+    public static Written write(GitRepository repo, GitRepository.Commit commit, String folder,
+            CoreMetadata metadata, Path target) throws IOException {
         List<String> warnings = new ArrayList<>();
         String fileName = target.getFileName().toString();
         String top = fileName.substring(0, fileName.length() - ".tar.gz".length());
@@ -162,19 +107,30 @@ public final class SdistWriter {
             tar.setAddPaxHeadersForNonAsciiNames(true);
             Set<String> dirs = new HashSet<>();
             directory(tar, top + "/", mtimeMillis);
-            byte[] pkgInfo = pkgInfo(metadata).getBytes(StandardCharsets.UTF_8);
             List<GitRepository.Entry> tree = repo.files(commit.commitId(), folder);
             boolean hasPyproject = tree.stream().anyMatch(e -> e.path().equals("pyproject.toml")
                     && (e.kind() == GitRepository.EntryKind.FILE || e.kind() == GitRepository.EntryKind.EXECUTABLE));
+            Set<String> reserved = hasPyproject ? Set.of("PKG-INFO") : Set.of("PKG-INFO", "pyproject.toml");
+            List<ArchiveMembers.Member> members = ArchiveMembers.select(tree, reserved,
+                    (id, max) -> repo.blob(id).bytes(max), warnings::add);
+            Set<String> paths = new HashSet<>();
+            members.forEach(m -> paths.add(m.entry().path()));
+            List<String> licenseFiles = metadata.licenseFiles();
+            List<String> present = licenseFiles.stream().filter(paths::contains).toList();
+            CoreMetadata written = metadata;
+            if (present.size() != licenseFiles.size()) {
+                licenseFiles.stream().filter(f -> !paths.contains(f)).forEach(f -> warnings.add("license file "
+                        + dev.gitpypi.core.internal.Texts.quote(f) + " is not in the sdist; left out of PKG-INFO"));
+                written = metadata.toBuilder().setAll(CoreMetadata.Field.LICENSE_FILE, present).build();
+            }
             Map<String, byte[]> generated = new TreeMap<>();
-            generated.put("PKG-INFO", pkgInfo);
+            generated.put("PKG-INFO", written.toBytes());
             if (!hasPyproject) {
                 generated.put("pyproject.toml", LEGACY_PYPROJECT.getBytes(StandardCharsets.UTF_8));
             }
             List<Item> entries = new ArrayList<>();
             generated.forEach((path, bytes) -> entries.add(new Item(path, null, null, bytes)));
-            for (ArchiveMembers.Member m : ArchiveMembers.select(tree, generated.keySet(),
-                    (id, max) -> repo.blob(id).bytes(max), warnings::add)) {
+            for (ArchiveMembers.Member m : members) {
                 entries.add(new Item(m.entry().path(), m.entry(), m.linkTarget(), null));
             }
             entries.sort(java.util.Comparator.comparing(Item::path));
