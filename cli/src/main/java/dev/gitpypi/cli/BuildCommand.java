@@ -104,7 +104,7 @@ final class BuildCommand implements Callable<Integer> {
     private List<String> subdirectories = new ArrayList<>();
 
     @Option(names = "--discover-projects",
-            description = "Find projects by their pyproject.toml inside each tag. A tag applies to the project its"
+            description = "Find projects by their pyproject.toml or setup.py inside each tag. A tag applies to the project its"
                     + " 'project' group names, or, without one, only when exactly one project is found.")
     private boolean discoverProjects;
 

@@ -234,8 +234,8 @@ public final class GitSource implements IndexSource {
         }
 
         /**
-         * Finds the projects of each tag by their {@code pyproject.toml} (the root and folders up to three levels
-         * down). If the tag pattern has a {@code project} group, a tag is a release only of the project whose
+         * Finds the projects of each tag by their {@code pyproject.toml} or {@code setup.py} (the root and folders up
+         * to three levels down). If the tag pattern has a {@code project} group, a tag is a release only of the project whose
          * metadata names that project (or, when none does, of the one project whose metadata names none, which then
          * takes the group's name); without such a group, a tag is a release only when exactly one project is found
          * at it, and otherwise a warning names the tag — a repository-wide tag never gives versions to every

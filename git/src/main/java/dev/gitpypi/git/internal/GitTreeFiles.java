@@ -38,7 +38,8 @@ final class GitTreeFiles implements TreeFiles {
     public Optional<List<String>> list() throws IOException {
         if (listing == null) {
             List<String> paths = new ArrayList<>();
-            for (GitRepository.Entry e : repo.files(commitId, folder)) {
+            for (GitRepository.Entry e : repo.archiveFiles(commitId, folder, SdistWriter.MAX_ATTRIBUTES_BYTES,
+                    warning -> { })) {
                 if (e.kind() != GitRepository.EntryKind.SUBMODULE && TreePaths.unsafe(e.path()).isEmpty()) {
                     paths.add(e.path());
                 }

@@ -54,6 +54,7 @@ public final class Indexer {
     private final Map<String, String> metadataErrors = new HashMap<>();
     private final List<String> unmatchedTags = new ArrayList<>();
     private final List<String> invalidVersionTags = new ArrayList<>();
+    private final List<String> noProjectTags = new ArrayList<>();
     private String publicUrl = "";
     private @Nullable PinStore pins;
 
@@ -122,6 +123,15 @@ public final class Indexer {
                     + sample(invalidVersionTags) + ")"));
             for (String t : invalidVersionTags) {
                 LOG.log(System.Logger.Level.INFO, "{0}: tag {1} is not a PEP 440 version; skipped", description,
+                        Texts.quote(t));
+            }
+        }
+        if (!noProjectTags.isEmpty()) {
+            problems.add(Problem.warning(description, noProjectTags.size() + " tags have no pyproject.toml or setup.py"
+                    + " at them (at most " + DISCOVERY_DEPTH + " folders deep) and were skipped ("
+                    + sample(noProjectTags) + ")"));
+            for (String t : noProjectTags) {
+                LOG.log(System.Logger.Level.INFO, "{0}: tag {1} has no project; skipped", description,
                         Texts.quote(t));
             }
         }
@@ -266,7 +276,7 @@ public final class Indexer {
             }
         }
         if (folders.isEmpty()) {
-            problems.add(Problem.warning(loc, "no pyproject.toml found at the tag; skipped"));
+            noProjectTags.add(tag.name());
             return true;
         }
         if (project == null) {
@@ -274,8 +284,9 @@ public final class Indexer {
                 release(repo, tag, folders.get(0), versionText, null, s.projectName(), null);
             } else {
                 problems.add(Problem.warning(loc, "the tag names no project (the tag pattern "
-                        + Texts.quote(s.tagPattern().regex()) + " has no (?<project>...) group) and "
-                        + folders.size() + " projects were found at it (" + describeFolders(folders)
+                        + Texts.quote(s.tagPattern().regex()) + (s.tagPattern().hasProjectGroup()
+                                ? " gives no (?<project>...) group for it" : " has no (?<project>...) group")
+                        + ") and " + folders.size() + " projects were found at it (" + describeFolders(folders)
                         + "); it applies to none of them"));
             }
             return true;
@@ -593,8 +604,9 @@ public final class Indexer {
         String loc = location(r.tag());
         String version = r.version().toString();
         String fileName = r.name().fileNameForm() + "-" + version + ".tar.gz";
-        String key = GitRepository.key("gitpypi-sdist-4\0" + r.commit().commitId() + "\0" + r.folder() + "\0"
-                + metadata.toText());
+        // the tags at the commit are in the key: export-subst's %D and %(describe) print them
+        String key = GitRepository.key("gitpypi-sdist-5\0" + r.commit().commitId() + "\0" + r.folder() + "\0"
+                + String.join(",", repo.tagsAt(r.commit().commitId())) + "\0" + metadata.toText());
         Path target = s.sdistDir().resolve(key).resolve(fileName);
         Optional<SdistWriter.Written> reused = SdistWriter.reuse(target);
         SdistWriter.Written w = reused.isPresent() ? reused.get()

@@ -28,7 +28,9 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a deterministic PEP 625 source distribution from the tree at a commit (SPEC SD-01, SD-02, SD-04, SD-05):
+ * Writes a deterministic PEP 625 source distribution from the tree at a commit (SPEC SD-01, SD-02, SD-04, SD-05),
+ * holding what {@code git archive} would: {@code export-ignore}d files and folders are left out and
+ * {@code export-subst} is applied ({@link GitRepository#archiveFiles}, {@link ExportSubst}). On top:
  * {@code name-version.tar.gz} with one top folder {@code name-version/}, the release's core metadata as
  * {@code PKG-INFO} (Metadata-Version 2.2 or later),
  * entries sorted by path, modes 0644/0755, owner and group 0 without names, every mtime the commit time, and a
@@ -72,6 +74,11 @@ public final class SdistWriter {
             + "[build-system]\nrequires = [\"setuptools>=40.8.0\", \"wheel\"]\n"
             + "build-backend = \"setuptools.build_meta:__legacy__\"\n";
 
+    /** The largest {@code .gitattributes} file read. */
+    static final long MAX_ATTRIBUTES_BYTES = 1 << 20;
+    /** The largest file {@code export-subst} is applied to. */
+    static final int MAX_SUBST_BYTES = 16 << 20;
+
     private SdistWriter() {
     }
 
@@ -107,7 +114,9 @@ public final class SdistWriter {
             tar.setAddPaxHeadersForNonAsciiNames(true);
             Set<String> dirs = new HashSet<>();
             directory(tar, top + "/", mtimeMillis);
-            List<GitRepository.Entry> tree = repo.files(commit.commitId(), folder);
+            List<GitRepository.Entry> tree = repo.archiveFiles(commit.commitId(), folder, MAX_ATTRIBUTES_BYTES,
+                    warnings::add);
+            ExportSubst subst = null;
             boolean hasPyproject = tree.stream().anyMatch(e -> e.path().equals("pyproject.toml")
                     && (e.kind() == GitRepository.EntryKind.FILE || e.kind() == GitRepository.EntryKind.EXECUTABLE));
             Set<String> reserved = hasPyproject ? Set.of("PKG-INFO") : Set.of("PKG-INFO", "pyproject.toml");
@@ -163,6 +172,21 @@ public final class SdistWriter {
                 GitRepository.Blob blob = repo.blob(e.objectId());
                 TarArchiveEntry t = entry(top + "/" + path, TarConstants.LF_NORMAL,
                         e.kind() == GitRepository.EntryKind.EXECUTABLE ? 0100755 : 0100644, mtimeMillis);
+                if (e.exportSubst() && blob.size() <= MAX_SUBST_BYTES) {
+                    if (subst == null) {
+                        subst = new ExportSubst(repo, commit.commitId());
+                    }
+                    byte[] bytes = subst.apply(blob.bytes(MAX_SUBST_BYTES));
+                    t.setSize(bytes.length);
+                    tar.putArchiveEntry(t);
+                    tar.write(bytes);
+                    tar.closeArchiveEntry();
+                    continue;
+                }
+                if (e.exportSubst()) {
+                    warnings.add("file " + dev.gitpypi.core.internal.Texts.quote(path) + " is larger than "
+                            + MAX_SUBST_BYTES + " bytes: export-subst is not applied to it");
+                }
                 t.setSize(blob.size());
                 tar.putArchiveEntry(t);
                 blob.copyTo(tar);

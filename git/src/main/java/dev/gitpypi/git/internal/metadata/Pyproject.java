@@ -159,6 +159,15 @@ final class Pyproject {
         }
         if (dynamic.contains("license-files")) {
             d.dynamic(Field.LICENSE_FILE);
+        } else if (project.get("license-files") != null && project.get("license-files").isObject()) {
+            // the draft PEP 639 form hatchling accepted before 1.27: {paths = [...]} or {globs = [...]}
+            JsonNode table = project.get("license-files");
+            List<String> globs = new ArrayList<>();
+            for (String p : stringList(table, "paths", "project.license-files")) {
+                globs.add(p.replaceAll("[\\[\\]*?]", "[$0]"));
+            }
+            globs.addAll(stringList(table, "globs", "project.license-files"));
+            licenseFiles(globs, d);
         } else if (project.get("license-files") != null) {
             licenseFiles(stringList(project, "license-files", "project"), d);
         } else {

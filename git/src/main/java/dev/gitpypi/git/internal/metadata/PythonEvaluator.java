@@ -569,13 +569,8 @@ final class PythonEvaluator {
                 Value v = eval(arg, at);
                 if (v instanceof Dict other) {
                     entries.putAll(other.entries());
-                } else if (arg instanceof Call c && c.args().isEmpty() && c.keywords().isEmpty()
-                        && eval(c.func(), at) instanceof LocalFunc f) {
-                    Set<String> keys = returnedKeys(f.def());
-                    if (keys == null) {
-                        return false;
-                    }
-                    keys.forEach(key -> entries.put(key, UNKNOWN));
+                } else if (resultKeys(arg, at) != null) {
+                    Objects.requireNonNull(resultKeys(arg, at)).forEach(key -> entries.put(key, UNKNOWN));
                 } else {
                     return false;
                 }
@@ -1117,6 +1112,22 @@ final class PythonEvaluator {
         } else if (n instanceof PythonParser.Num num) {
             // numbers name nothing
         }
+    }
+
+    /**
+     * The keys a dict-valued expression may have when it is a call of a function of the module that returns only
+     * dict displays ({@code return dict(a=..., b=...)}): their keys. Their values stay unknown.
+     *
+     * @param n the expression
+     * @param at where it is evaluated
+     * @return the keys, or null when the expression is not such a call
+     */
+    @Nullable Set<String> resultKeys(Node n, At at) {
+        if (n instanceof Call c && c.args().isEmpty() && c.keywords().isEmpty()
+                && eval(c.func(), at) instanceof LocalFunc f) {
+            return returnedKeys(f.def());
+        }
+        return null;
     }
 
     /** The keys a helper function's dict results may have: the keys of its {@code return dict(...)} statements. */

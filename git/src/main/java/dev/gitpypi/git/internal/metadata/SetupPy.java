@@ -60,6 +60,9 @@ final class SetupPy {
                     keywords.put(k.name(), python.eval(k.value(), site.at()));
                 } else if (python.eval(k.value(), site.at()) instanceof Dict spread) {
                     keywords.putAll(spread.entries());
+                } else if (python.resultKeys(k.value(), site.at()) != null) {
+                    Objects.requireNonNull(python.resultKeys(k.value(), site.at()))
+                            .forEach(key -> keywords.put(key, PythonEvaluator.UNKNOWN));
                 } else {
                     complete = false;
                 }

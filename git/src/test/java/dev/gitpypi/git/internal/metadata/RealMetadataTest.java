@@ -69,6 +69,28 @@ class RealMetadataTest {
     }
 
     @Test
+    void setuptoolsScm4SpreadOfAHelperThatReturnsDicts() throws Exception {
+        ProjectMetadata m = read("setuptools-scm-v4.0.0");
+        assertThat(m.name()).contains("setuptools_scm");
+        assertThat(m.source()).isEqualTo("setup.cfg and setup.py");
+        // setup(**scm_config()) may set version or use_scm_version, nothing else
+        assertThat(m.version()).isEmpty();
+        assertThat(m.fields().licenseFiles()).containsExactly("LICENSE");
+        assertThat(m.fields().dynamic()).isEmpty();
+    }
+
+    @Test
+    void pypiSimple161DraftLicenseFilesTableAndHatchVersionPath() throws Exception {
+        ProjectMetadata m = read("pypi-simple-v1.6.1");
+        assertThat(m.name()).contains("pypi-simple");
+        assertThat(m.version()).contains("1.6.1");
+        assertThat(m.fields().licenseExpression()).contains("MIT");
+        assertThat(m.fields().licenseFiles()).containsExactly("LICENSE");
+        assertThat(m.fields().requiresPython()).contains(">=3.8");
+        assertThat(m.fields().dynamic()).isEmpty();
+    }
+
+    @Test
     void pluggy030VersionFromAHelperThatReadsTheModule() throws Exception {
         ProjectMetadata m = read("pluggy-0.3.0");
         assertThat(m.name()).contains("pluggy");
