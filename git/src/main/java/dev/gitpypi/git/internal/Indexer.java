@@ -295,7 +295,7 @@ public final class Indexer {
         List<String> named = new ArrayList<>();
         boolean any = false;
         for (String folder : folders) {
-            ProjectMetadata md = metadata(repo, commit.get(), folder).orElse(null);
+            ProjectMetadata md = metadata(repo, commit.get(), folder, tag.name(), versionText).orElse(null);
             if (md == null) {
                 continue;
             }
@@ -373,10 +373,12 @@ public final class Indexer {
 
     /**
      * The metadata of a folder at a commit, read once. A file that cannot be used is an error for the tag (reported
-     * once per commit and folder).
+     * once per commit and folder). With {@code --metadata-from-build}, metadata that static reading leaves
+     * incomplete is asked of the project's build backend ({@link BuildBackend}); its answer is kept in the cache
+     * folder, so a rebuild does not run the backend again.
      */
-    private Optional<ProjectMetadata> metadata(GitRepository repo, GitRepository.Commit commit, String folder)
-            throws IOException {
+    private Optional<ProjectMetadata> metadata(GitRepository repo, GitRepository.Commit commit, String folder,
+            String tag, String versionText) throws IOException {
         String key = commit.commitId() + "\0" + folder;
         if (metadataCache.containsKey(key)) {
             return Optional.ofNullable(metadataCache.get(key));
@@ -387,8 +389,49 @@ public final class Indexer {
         } catch (MetadataException e) {
             metadataErrors.put(key, (folder.isEmpty() ? "" : folder + "/") + e.getMessage());
         }
+        Settings.BuildBackendSettings build = s.build();
+        if (md != null && build != null && (md.name().isEmpty() || !md.isComplete())) {
+            md = fromBackend(repo, commit, folder, md, tag, versionText, build);
+        }
         metadataCache.put(key, md);
         return Optional.ofNullable(md);
+    }
+
+    private ProjectMetadata fromBackend(GitRepository repo, GitRepository.Commit commit, String folder,
+            ProjectMetadata md, String tag, String versionText, Settings.BuildBackendSettings build)
+            throws IOException {
+        String version = Version.tryParse(versionText).map(Version::toString).orElse(versionText);
+        Path cached = s.cacheDir().resolve("backend-metadata").resolve(GitRepository.key("gitpypi-backend-1\0"
+                + commit.commitId() + "\0" + folder + "\0" + version + "\0" + build.python()) + ".METADATA");
+        CoreMetadata answer;
+        if (java.nio.file.Files.isRegularFile(cached)) {
+            answer = CoreMetadata.parse(java.nio.file.Files.readAllBytes(cached));
+        } else {
+            Path sdist = java.nio.file.Files.createTempDirectory("gitpypi-build-").resolve("project-" + version
+                    + ".tar.gz");
+            try {
+                SdistWriter.write(repo, commit, folder, md.complete(md.name().orElse("UNKNOWN"), version), sdist);
+                BuildBackend.Result r = new BuildBackend(build).metadata(sdist, version);
+                if (!r.ok()) {
+                    problems.add(Problem.warning(location(tag), "cannot ask the build backend " + Texts.quote(
+                            md.backend()) + " for metadata (--metadata-from-build): " + redact(r.failure())
+                            + "; using what the files say"));
+                    return md;
+                }
+                answer = r.metadata();
+                java.nio.file.Files.createDirectories(cached.getParent());
+                java.nio.file.Files.write(cached, answer.toBytes());
+            } finally {
+                java.nio.file.Files.deleteIfExists(sdist.resolveSibling(sdist.getFileName() + ".warnings"));
+                java.nio.file.Files.deleteIfExists(sdist);
+                java.nio.file.Files.deleteIfExists(sdist.getParent());
+            }
+        }
+        CoreMetadata fields = answer.toBuilder().metadataVersion(null).remove(CoreMetadata.Field.NAME)
+                .remove(CoreMetadata.Field.VERSION).remove(CoreMetadata.Field.DYNAMIC).build();
+        return new ProjectMetadata("the build backend " + md.backend(), answer.name().orElse(null),
+                answer.version().orElse(null), fields, md.backend(), answer.name().isPresent() ? ""
+                        : "the build backend's metadata has no Name");
     }
 
     /** What {@link #release} did. */
@@ -423,7 +466,7 @@ public final class Indexer {
                     + " does not exist at the tag; tag skipped"));
             return Outcome.DONE;
         }
-        Optional<ProjectMetadata> read = metadata(repo, commit.get(), folder);
+        Optional<ProjectMetadata> read = metadata(repo, commit.get(), folder, tag.name(), versionText);
         if (read.isEmpty()) {
             problems.add(Problem.error(loc, metadataErrors.get(commit.get().commitId() + "\0" + folder)
                     + "; tag skipped"));
