@@ -1,13 +1,14 @@
 package dev.gitpypi.cli;
 
+import dev.gitpypi.core.CoreMetadata;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
+import dev.gitpypi.core.internal.HostedFiles;
 import dev.gitpypi.core.internal.Redaction;
 import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.core.internal.Tokens;
-import dev.gitpypi.core.site.SiteWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +21,17 @@ import java.util.Map;
  * <ul>
  *   <li>a project name longer than {@value #MAX_NAME} characters: its folders and file names would exceed what file
  *       systems allow ("File name too long" stopped the whole build);
- *   <li>a project name, file name or link field shaped like a GitHub token: the site writer refuses to write any
- *       site holding one (it stopped the whole build); the message shows the name with the token masked;
- *   <li>a file the site would host under a name the site writer refuses ({@link SiteWriter#isSafeFileName}).
+ *   <li>a project name, or a file's name, link fields or core metadata, shaped like a GitHub token: the site writer
+ *       refuses to write any site holding one (it stopped the whole build); the message shows the name with the
+ *       token masked;
+ *   <li>a file the site would host under a name the site writer refuses ({@link HostedFiles#isSafeFileName}).
  * </ul>
  *
  * <p>A project that loses every file is left out too. Stateless.
  */
 final class ProjectScreen {
-    /** The longest project name built into a site (the site writer's limit for a hosted file name). */
-    static final int MAX_NAME = 200;
+    /** The longest project name built into a site (the site's limit for a hosted file name). */
+    static final int MAX_NAME = HostedFiles.MAX_FILENAME;
 
     /**
      * What passed, and the errors for what did not.
@@ -97,14 +99,15 @@ final class ProjectScreen {
         d.provenance().ifPresent(fields::add);
         fields.addAll(d.hashes().values());
         d.coreMetadata().map(Map::values).ifPresent(fields::addAll);
+        d.metadata().map(CoreMetadata::toText).ifPresent(fields::add); // pages for people, .metadata files
         for (String f : fields) {
             if (Tokens.containsGitHubToken(f)) {
                 return "holds text shaped like a GitHub token (gh?_…, github_pat_…): left out, so that the site"
                         + " cannot publish a credential";
             }
         }
-        if (d.localFile().isPresent() && !SiteWriter.isSafeFileName(d.filename())) {
-            return "cannot be hosted under that name (1 to 200 letters, digits, '.', '_', '+', '!' and '-',"
+        if (d.localFile().isPresent() && !HostedFiles.isSafeFileName(d.filename())) {
+            return "cannot be hosted under that name (1 to " + HostedFiles.MAX_FILENAME + " letters, digits, '.', '_', '+', '!' and '-',"
                     + " starting with a letter or digit): left out";
         }
         return null;
