@@ -8,6 +8,7 @@ import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.Version;
 import dev.gitpypi.core.internal.Archives;
 import dev.gitpypi.core.internal.Digests;
+import dev.gitpypi.core.internal.FileTrees;
 import dev.gitpypi.core.internal.Html;
 import dev.gitpypi.core.internal.Links;
 import dev.gitpypi.core.internal.Texts;
@@ -60,6 +61,7 @@ import org.jspecify.annotations.Nullable;
  * OUT/simple/NAME/index.html, OUT/simple/NAME/index.json             project pages (NAME normalized)
  * OUT/files/NAME/FILE, OUT/files/NAME/FILE.metadata                  hosted files, PEP 658 sidecars of wheels
  * OUT/.nojekyll                                                      GitHub Pages: serve files as they are
+ * OUT/.gitpypi-private                                               a private site only ({@link #PRIVATE_MARKER})
  * </pre>
  *
  * <p>Distributions with a {@linkplain Distribution#localFile() local file} are hosted: the file is copied to
@@ -84,11 +86,20 @@ public final class SiteWriter {
     private static final int MAX_FILENAME = 200;
     /** Default number of writer threads: measured best on a 2-core machine (more threads contend in the kernel). */
     public static final int DEFAULT_THREADS = 2;
+    /**
+     * The file at the root of a site that says the site is private: it hosts code of private repositories (built
+     * with {@code --private-site}, {@link Builder#privateSite(boolean)}). {@code gitpypi publish} refuses to push
+     * such a site where anyone can read it. A one-line text file; its presence is what counts.
+     */
+    public static final String PRIVATE_MARKER = ".gitpypi-private";
+    private static final String PRIVATE_MARKER_TEXT = "This site hosts code of private repositories (gitpypi build"
+            + " --private-site): gitpypi publish refuses to push it where anyone can read it.\n";
 
     private final @Nullable String baseUrl;
     private final boolean json;
     private final String title;
     private final int threads;
+    private final boolean privateSite;
     private final dev.gitpypi.core.Progress progress;
 
     private SiteWriter(Builder b) {
@@ -96,6 +107,7 @@ public final class SiteWriter {
         this.json = b.json;
         this.title = b.title;
         this.threads = b.threads;
+        this.privateSite = b.privateSite;
         this.progress = b.progress;
     }
 
@@ -175,7 +187,7 @@ public final class SiteWriter {
             return logged(new SiteReport(out, index.size(), build.written.get(), build.unchanged.get(), deleted));
         } catch (IOException | RuntimeException | Error e) {
             try {
-                deleteTree(tmp);
+                FileTrees.delete(tmp);
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
@@ -227,41 +239,7 @@ public final class SiteWriter {
             throw e;
         }
         LOG.log(Level.DEBUG, "swapped in new site at {0} (previous site: {1})", out, hadSite);
-        return backup == null ? 0 : deleteTree(backup);
-    }
-
-    /**
-     * Deletes a tree in one walk, without following links; returns the number of regular files it held.
-     */
-    private static long deleteTree(Path root) throws IOException {
-        long[] files = {0};
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (attrs.isRegularFile()) {
-                        files[0]++;
-                    }
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException e) throws IOException {
-                    if (e != null) {
-                        throw e;
-                    }
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (NoSuchFileException e) {
-            if (e.getFile() != null && Path.of(e.getFile()).equals(root)) {
-                return 0;
-            }
-            throw e;
-        }
-        return files[0];
+        return backup == null ? 0 : FileTrees.delete(backup);
     }
 
     private static void awaitQuietly(ExecutorService pool) {
@@ -324,6 +302,9 @@ public final class SiteWriter {
 
         void site(Index index) throws IOException {
             emit(".nojekyll", new byte[0]);
+            if (privateSite) {
+                emit(PRIVATE_MARKER, PRIVATE_MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
+            }
             mkdir("simple");
             List<Project> hostedProjects = new ArrayList<>(index.size());
             boolean changed = false;
@@ -765,9 +746,24 @@ public final class SiteWriter {
         private boolean json = true;
         private String title = "Python package index";
         private int threads = DEFAULT_THREADS;
+        private boolean privateSite;
         private dev.gitpypi.core.Progress progress = dev.gitpypi.core.Progress.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Marks the site as private with the file {@link #PRIVATE_MARKER} at its root: it hosts code that must not
+         * be readable by anyone (sdists or release assets of private repositories). {@code SitePublisher} (module
+         * {@code gitpypi-git}) then refuses to push it to a public repository or a public GitHub Pages site.
+         * Default false.
+         *
+         * @param value whether the site is private
+         * @return this builder
+         */
+        public Builder privateSite(boolean value) {
+            this.privateSite = value;
+            return this;
         }
 
         /**

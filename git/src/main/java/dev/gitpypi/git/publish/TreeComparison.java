@@ -1,0 +1,136 @@
+package dev.gitpypi.git.publish;
+
+import dev.gitpypi.core.Version;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compares the branch's tree with the tree about to be committed: counts changed files, then reads the project
+ * pages that changed (in both trees) to say which projects, versions and yank states changed. Only changed paths
+ * are visited; unchanged subtrees are skipped by id.
+ */
+final class TreeComparison {
+    /** Pages larger than this are not read for the summary (PyPI's largest project pages are a few MB). */
+    private static final int MAX_PAGE = 64 << 20;
+
+    private TreeComparison() {
+    }
+
+    static SiteChanges compare(ObjectReader reader, @Nullable ObjectId oldTree, ObjectId newTree)
+            throws IOException {
+        long added = 0;
+        long modified = 0;
+        long removed = 0;
+        TreeSet<String> projects = new TreeSet<>();
+        try (TreeWalk tw = new TreeWalk(reader)) {
+            if (oldTree == null) {
+                tw.addTree(new EmptyTreeIterator());
+            } else {
+                tw.addTree(oldTree);
+            }
+            tw.addTree(newTree);
+            tw.setRecursive(true);
+            tw.setFilter(TreeFilter.ANY_DIFF);
+            while (tw.next()) {
+                boolean before = tw.getRawMode(0) != FileMode.TYPE_MISSING;
+                boolean after = tw.getRawMode(1) != FileMode.TYPE_MISSING;
+                if (before && after) {
+                    modified++;
+                } else if (after) {
+                    added++;
+                } else {
+                    removed++;
+                }
+                String path = tw.getPathString();
+                int slash = path.lastIndexOf('/');
+                if (path.startsWith("simple/") && slash > "simple/".length()
+                        && (path.endsWith("/index.html") || path.endsWith("/index.json"))) {
+                    String project = path.substring("simple/".length(), slash);
+                    if (!project.contains("/")) {
+                        projects.add(project);
+                    }
+                }
+            }
+        }
+        List<SiteChanges.ProjectVersions> projectsAdded = new ArrayList<>();
+        List<SiteChanges.ProjectVersions> projectsRemoved = new ArrayList<>();
+        List<SiteChanges.ProjectVersions> versionsAdded = new ArrayList<>();
+        List<SiteChanges.ProjectVersions> versionsRemoved = new ArrayList<>();
+        List<SiteChanges.Yank> yanked = new ArrayList<>();
+        List<SiteChanges.Yank> unyanked = new ArrayList<>();
+        for (String project : projects) {
+            ProjectPage before = oldTree == null ? null : page(reader, oldTree, project);
+            ProjectPage after = page(reader, newTree, project);
+            if (before == null && after == null) {
+                continue;
+            }
+            if (before == null) {
+                projectsAdded.add(versions(project, after.versions()));
+                continue;
+            }
+            if (after == null) {
+                projectsRemoved.add(versions(project, before.versions()));
+                continue;
+            }
+            TreeSet<Version> gained = new TreeSet<>(after.versions());
+            gained.removeAll(before.versions());
+            TreeSet<Version> lost = new TreeSet<>(before.versions());
+            lost.removeAll(after.versions());
+            if (!gained.isEmpty()) {
+                versionsAdded.add(versions(project, gained));
+            }
+            if (!lost.isEmpty()) {
+                versionsRemoved.add(versions(project, lost));
+            }
+            Map<String, ProjectPage.File> sorted = new TreeMap<>(after.files());
+            for (ProjectPage.File now : sorted.values()) {
+                ProjectPage.File was = before.files().get(now.filename());
+                if (was == null || was.yanked() == now.yanked()) {
+                    continue;
+                }
+                String version = now.version() == null ? "" : now.version();
+                if (now.yanked()) {
+                    yanked.add(new SiteChanges.Yank(project, now.filename(), version, now.reason()));
+                } else {
+                    unyanked.add(new SiteChanges.Yank(project, now.filename(), version, ""));
+                }
+            }
+        }
+        return new SiteChanges(projectsAdded, projectsRemoved, versionsAdded, versionsRemoved, yanked, unyanked,
+                added, modified, removed);
+    }
+
+    private static SiteChanges.ProjectVersions versions(String project, TreeSet<Version> versions) {
+        return new SiteChanges.ProjectVersions(project, versions.stream().map(Version::toString).toList());
+    }
+
+    /** The project's page in a tree: the JSON page where present, else the HTML page; null when neither is. */
+    private static @Nullable ProjectPage page(ObjectReader reader, ObjectId tree, String project) throws IOException {
+        for (String name : new String[] {"index.json", "index.html"}) {
+            try (TreeWalk tw = TreeWalk.forPath(reader, "simple/" + project + "/" + name, tree)) {
+                if (tw == null || (tw.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+                    continue;
+                }
+                ObjectLoader loader = reader.open(tw.getObjectId(0), Constants.OBJ_BLOB);
+                if (loader.getSize() > MAX_PAGE) {
+                    return ProjectPage.empty();
+                }
+                return ProjectPage.read(project, loader.getCachedBytes(MAX_PAGE), name.endsWith(".json"));
+            }
+        }
+        return null;
+    }
+}
