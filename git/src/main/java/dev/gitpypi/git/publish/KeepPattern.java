@@ -37,6 +37,11 @@ record KeepPattern(String text, Pattern regex) {
         return new KeepPattern(t, Pattern.compile(re + "(?:/.*)?", Pattern.DOTALL));
     }
 
+    /** @return whether the pattern is a plain path (no wildcard), found without walking the whole tree */
+    boolean isLiteral() {
+        return text.indexOf('*') < 0 && text.indexOf('?') < 0;
+    }
+
     boolean matches(String path) {
         return regex.matcher(path).matches();
     }

@@ -162,15 +162,21 @@ final class SiteFiles {
             builder.add(entry(e.getKey(), FileMode.REGULAR_FILE, e.getValue()));
         }
         if (branchTree != null && !keep.isEmpty()) {
-            try (TreeWalk tw = new TreeWalk(reader)) {
-                tw.addTree(branchTree);
-                tw.setRecursive(true);
-                while (tw.next()) {
-                    String path = tw.getPathString();
-                    if (!paths.contains(path) && keep.stream().anyMatch(k -> k.matches(path))) {
-                        builder.add(entry(path, tw.getFileMode(0), tw.getObjectId(0)));
-                        paths.add(path);
+            List<KeepPattern> globs = keep.stream().filter(k -> !k.isLiteral()).toList();
+            for (KeepPattern k : keep) {
+                if (k.isLiteral()) {
+                    // CNAME, docs: looked up directly, so a large branch is not walked for them
+                    try (TreeWalk tw = TreeWalk.forPath(reader, k.text(), branchTree)) {
+                        if (tw != null) {
+                            keepEntries(tw, k.text(), builder, paths, List.of());
+                        }
                     }
+                }
+            }
+            if (!globs.isEmpty()) {
+                try (TreeWalk tw = new TreeWalk(reader)) {
+                    tw.addTree(branchTree);
+                    keepEntries(tw, null, builder, paths, globs);
                 }
             }
         }
@@ -185,6 +191,37 @@ final class SiteFiles {
                     + e.getMessage() + ")");
         }
         return index.writeTree(inserter);
+    }
+
+    /**
+     * Adds the kept files a walk finds: everything at and under {@code at} (a walk positioned on one path), or the
+     * files of the whole tree that a glob matches.
+     */
+    private static void keepEntries(TreeWalk tw, @Nullable String at, DirCacheBuilder builder,
+            java.util.Set<String> paths, List<KeepPattern> globs) throws IOException {
+        if (at != null && !tw.isSubtree()) {
+            add(builder, paths, tw.getPathString(), tw.getFileMode(0), tw.getObjectId(0));
+            return;
+        }
+        if (at != null) {
+            tw.enterSubtree();
+        }
+        tw.setRecursive(true);
+        while (tw.next()) {
+            String path = tw.getPathString();
+            if (at != null ? path.startsWith(at + "/") : globs.stream().anyMatch(k -> k.matches(path))) {
+                add(builder, paths, path, tw.getFileMode(0), tw.getObjectId(0));
+            } else if (at != null) {
+                break;
+            }
+        }
+    }
+
+    private static void add(DirCacheBuilder builder, java.util.Set<String> paths, String path, FileMode mode,
+            ObjectId id) {
+        if (paths.add(path)) {
+            builder.add(entry(path, mode, id));
+        }
     }
 
     private static DirCacheEntry entry(String path, FileMode mode, ObjectId id) {

@@ -246,7 +246,7 @@ public final class SitePublisher {
         }
 
         PublishResult publish() throws IOException {
-            try (ObjectInserter inserter = repo.newObjectInserter(); ObjectReader reader = repo.newObjectReader();
+            try (ObjectInserter inserter = newInserter(repo); ObjectReader reader = repo.newObjectReader();
                     RevWalk walk = new RevWalk(reader)) {
                 SortedMap<String, ObjectId> blobs = files.store(inserter, scanned, progress);
                 inserter.flush();
@@ -434,6 +434,19 @@ public final class SitePublisher {
             String detail = s.length() == 0 ? e.getClass().getSimpleName() : s.toString();
             return new IOException(remote.redact(what + " " + remote.shown() + " (branch " + branch + "): " + detail));
         }
+    }
+
+    /**
+     * Writes new objects into one pack per flush rather than one file per object: a site of 15,000 files took a
+     * minute as loose objects (a temporary file, a rename and later a delete each).
+     */
+    private static ObjectInserter newInserter(Repository repo) {
+        if (repo.getObjectDatabase() instanceof org.eclipse.jgit.internal.storage.file.ObjectDirectory dir) {
+            org.eclipse.jgit.internal.storage.file.PackInserter packs = dir.newPackInserter();
+            packs.checkExisting(true);
+            return packs;
+        }
+        return repo.newObjectInserter();
     }
 
     private static void backOff(int attempt) throws InterruptedIOException {

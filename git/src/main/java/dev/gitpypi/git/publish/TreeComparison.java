@@ -14,6 +14,7 @@ import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.jspecify.annotations.Nullable;
 
@@ -71,9 +72,11 @@ final class TreeComparison {
         List<SiteChanges.ProjectVersions> versionsRemoved = new ArrayList<>();
         List<SiteChanges.Yank> yanked = new ArrayList<>();
         List<SiteChanges.Yank> unyanked = new ArrayList<>();
+        Map<String, ObjectId[]> pages = pages(reader, oldTree, newTree, projects);
         for (String project : projects) {
-            ProjectPage before = oldTree == null ? null : page(reader, oldTree, project);
-            ProjectPage after = page(reader, newTree, project);
+            ObjectId[] ids = pages.getOrDefault(project, new ObjectId[4]);
+            ProjectPage before = page(reader, project, ids[0], ids[1]);
+            ProjectPage after = page(reader, project, ids[2], ids[3]);
             if (before == null && after == null) {
                 continue;
             }
@@ -117,20 +120,56 @@ final class TreeComparison {
         return new SiteChanges.ProjectVersions(project, versions.stream().map(Version::toString).toList());
     }
 
-    /** The project's page in a tree: the JSON page where present, else the HTML page; null when neither is. */
-    private static @Nullable ProjectPage page(ObjectReader reader, ObjectId tree, String project) throws IOException {
-        for (String name : new String[] {"index.json", "index.html"}) {
-            try (TreeWalk tw = TreeWalk.forPath(reader, "simple/" + project + "/" + name, tree)) {
-                if (tw == null || (tw.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+    /**
+     * The page blobs of the changed projects in both trees, in one walk over their folders only: for each project
+     * {old JSON, old HTML, new JSON, new HTML}, null where absent.
+     */
+    private static Map<String, ObjectId[]> pages(ObjectReader reader, @Nullable ObjectId oldTree, ObjectId newTree,
+            TreeSet<String> projects) throws IOException {
+        Map<String, ObjectId[]> out = new TreeMap<>();
+        if (projects.isEmpty()) {
+            return out;
+        }
+        try (TreeWalk tw = new TreeWalk(reader)) {
+            if (oldTree == null) {
+                tw.addTree(new EmptyTreeIterator());
+            } else {
+                tw.addTree(oldTree);
+            }
+            tw.addTree(newTree);
+            tw.setRecursive(true);
+            tw.setFilter(PathFilterGroup.createFromStrings(projects.stream().map(p -> "simple/" + p).toList()));
+            while (tw.next()) {
+                String path = tw.getPathString();
+                int slash = path.lastIndexOf('/');
+                String name = path.substring(slash + 1);
+                int kind = name.equals("index.json") ? 0 : name.equals("index.html") ? 1 : -1;
+                String project = path.substring("simple/".length(), slash);
+                if (kind < 0 || project.contains("/")) {
                     continue;
                 }
-                ObjectLoader loader = reader.open(tw.getObjectId(0), Constants.OBJ_BLOB);
-                if (loader.getSize() > MAX_PAGE) {
-                    return ProjectPage.empty();
+                ObjectId[] ids = out.computeIfAbsent(project, p -> new ObjectId[4]);
+                for (int t = 0; t < 2; t++) {
+                    if ((tw.getRawMode(t) & FileMode.TYPE_MASK) == FileMode.TYPE_FILE) {
+                        ids[t * 2 + kind] = tw.getObjectId(t);
+                    }
                 }
-                return ProjectPage.read(project, loader.getCachedBytes(MAX_PAGE), name.endsWith(".json"));
             }
         }
-        return null;
+        return out;
+    }
+
+    /** A project's page: the JSON page where present, else the HTML page; null when neither is. */
+    private static @Nullable ProjectPage page(ObjectReader reader, String project, @Nullable ObjectId json,
+            @Nullable ObjectId html) throws IOException {
+        ObjectId id = json != null ? json : html;
+        if (id == null) {
+            return null;
+        }
+        ObjectLoader loader = reader.open(id, Constants.OBJ_BLOB);
+        if (loader.getSize() > MAX_PAGE) {
+            return ProjectPage.empty();
+        }
+        return ProjectPage.read(project, loader.getCachedBytes(MAX_PAGE), json != null);
     }
 }

@@ -140,9 +140,16 @@ class SitePublisherIT {
         assertThat(kept.outcome()).isEqualTo(PublishResult.Outcome.UNCHANGED);
         assertThat(remote.show("gh-pages", "notes/hand-written.txt")).isEqualTo("keep me!");
 
+        remote.pushFromElsewhere("gh-pages", "notes/deep/more.txt", "glob me\n");
+        remote.pushFromElsewhere("gh-pages", "notes/deep/image.png", "not me\n");
+        PublishResult globbed = publisher(remote.fileUrl()).keep(List.of("**/*.txt")).build().publish(site);
+        assertThat(globbed.outcome()).isEqualTo(PublishResult.Outcome.UPDATED);
+        assertThat(remote.files("gh-pages")).contains("notes/hand-written.txt", "notes/deep/more.txt")
+                .doesNotContain("notes/deep/image.png", "CNAME");
+
         PublishResult nothingKept = publisher(remote.fileUrl()).keep(List.of()).build().publish(site);
         assertThat(nothingKept.outcome()).isEqualTo(PublishResult.Outcome.UPDATED);
-        assertThat(remote.files("gh-pages")).doesNotContain("CNAME", "notes/hand-written.txt");
+        assertThat(remote.files("gh-pages")).doesNotContain("notes/hand-written.txt", "notes/deep/more.txt");
     }
 
     @Test
