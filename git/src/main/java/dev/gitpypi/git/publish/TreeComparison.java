@@ -36,14 +36,7 @@ final class TreeComparison {
         long modified = 0;
         long removed = 0;
         TreeSet<String> projects = new TreeSet<>();
-        try (TreeWalk tw = new TreeWalk(reader)) {
-            if (oldTree == null) {
-                tw.addTree(new EmptyTreeIterator());
-            } else {
-                tw.addTree(oldTree);
-            }
-            tw.addTree(newTree);
-            tw.setRecursive(true);
+        try (TreeWalk tw = both(reader, oldTree, newTree)) {
             tw.setFilter(TreeFilter.ANY_DIFF);
             while (tw.next()) {
                 boolean before = tw.getRawMode(0) != FileMode.TYPE_MISSING;
@@ -116,6 +109,20 @@ final class TreeComparison {
                 added, modified, removed);
     }
 
+    /** A recursive walk over the branch's tree (empty for a new branch) and the new tree side by side. */
+    private static TreeWalk both(ObjectReader reader, @Nullable ObjectId oldTree, ObjectId newTree)
+            throws IOException {
+        TreeWalk tw = new TreeWalk(reader);
+        if (oldTree == null) {
+            tw.addTree(new EmptyTreeIterator());
+        } else {
+            tw.addTree(oldTree);
+        }
+        tw.addTree(newTree);
+        tw.setRecursive(true);
+        return tw;
+    }
+
     private static SiteChanges.ProjectVersions versions(String project, TreeSet<Version> versions) {
         return new SiteChanges.ProjectVersions(project, versions.stream().map(Version::toString).toList());
     }
@@ -130,14 +137,7 @@ final class TreeComparison {
         if (projects.isEmpty()) {
             return out;
         }
-        try (TreeWalk tw = new TreeWalk(reader)) {
-            if (oldTree == null) {
-                tw.addTree(new EmptyTreeIterator());
-            } else {
-                tw.addTree(oldTree);
-            }
-            tw.addTree(newTree);
-            tw.setRecursive(true);
+        try (TreeWalk tw = both(reader, oldTree, newTree)) {
             tw.setFilter(PathFilterGroup.createFromStrings(projects.stream().map(p -> "simple/" + p).toList()));
             while (tw.next()) {
                 String path = tw.getPathString();
