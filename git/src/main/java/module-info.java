@@ -18,4 +18,6 @@ module dev.gitpypi.git {
 
     exports dev.gitpypi.git;
     exports dev.gitpypi.git.publish;
+    // the metadata reader, for the GitHub source (reads the same files through the API instead of a clone)
+    exports dev.gitpypi.git.internal to dev.gitpypi.github;
 }

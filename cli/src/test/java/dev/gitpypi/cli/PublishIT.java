@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gitpypi.core.site.SiteWriter;
 import dev.gitpypi.testing.BareRepo;
-import dev.gitpypi.testing.GitHttpServer;
+import dev.gitpypi.testing.GitHttpBackend;
 import dev.gitpypi.testing.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ class PublishIT {
         Path served = work.resolve("served");
         BareRepo remote = BareRepo.init(served.resolve("acme/python-index.git"));
         dist("hello==1.0");
-        try (GitHttpServer http = GitHttpServer.startWithAuth(served, "x-access-token", token)) {
+        try (GitHttpBackend http = GitHttpBackend.startWithAuth(served, "x-access-token", token)) {
             String url = http.baseUrl() + "acme/python-index.git";
             String withToken = url.replace("http://", "http://x-access-token:" + token + "@");
 
@@ -101,7 +101,7 @@ class PublishIT {
         String base = remote.pushFromElsewhere("gh-pages", "CNAME", "pypi.example.org\n");
         dist("hello==1.0");
         assertThat(Cli.run(work, "build", "--files", "dist", "--out", "site").exitCode()).isZero();
-        try (GitHttpServer http = GitHttpServer.start(served)) {
+        try (GitHttpBackend http = GitHttpBackend.start(served)) {
             AtomicInteger n = new AtomicInteger();
             http.beforeReceivePack(() -> remote.pushFromElsewhere("gh-pages", "other.txt", n.incrementAndGet() + "\n"));
             String url = http.baseUrl() + "index.git";
@@ -125,7 +125,7 @@ class PublishIT {
         assertThat(Cli.run(work, "build", "--files", "dist", "--out", "site").exitCode()).isZero();
         // what a build of private sources writes (SiteWriter.Builder.privateSite)
         Files.writeString(work.resolve("site").resolve(SiteWriter.PRIVATE_MARKER), "private\n");
-        try (GitHttpServer http = GitHttpServer.start(served)) {
+        try (GitHttpBackend http = GitHttpBackend.start(served)) {
             http.answerJson("/api/v3/repos/acme/index", 200, "{\"full_name\":\"acme/index\",\"private\":false}");
             String url = http.baseUrl() + "acme/index.git";
 

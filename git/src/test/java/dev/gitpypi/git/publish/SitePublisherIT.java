@@ -8,7 +8,7 @@ import dev.gitpypi.core.Progress;
 import dev.gitpypi.core.site.SiteWriter;
 import dev.gitpypi.core.site.UnsafeOutputException;
 import dev.gitpypi.testing.BareRepo;
-import dev.gitpypi.testing.GitHttpServer;
+import dev.gitpypi.testing.GitHttpBackend;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -183,7 +183,7 @@ class SitePublisherIT {
         BareRepo remote = BareRepo.init(served.resolve("index.git"));
         remote.pushFromElsewhere("gh-pages", "CNAME", "one.example.org\n");
         Path site = Sites.site(tmp.resolve("site"), "hello==1.0");
-        try (GitHttpServer http = GitHttpServer.start(served)) {
+        try (GitHttpBackend http = GitHttpBackend.start(served)) {
             AtomicInteger receives = new AtomicInteger();
             http.beforeReceivePack(() -> {
                 if (receives.getAndIncrement() == 0) {
@@ -208,7 +208,7 @@ class SitePublisherIT {
         BareRepo remote = BareRepo.init(served.resolve("index.git"));
         remote.pushFromElsewhere("gh-pages", "CNAME", "one.example.org\n");
         Path site = Sites.site(tmp.resolve("site"), "hello==1.0");
-        try (GitHttpServer http = GitHttpServer.start(served)) {
+        try (GitHttpBackend http = GitHttpBackend.start(served)) {
             AtomicInteger n = new AtomicInteger();
             http.beforeReceivePack(() -> remote.pushFromElsewhere("gh-pages", "CNAME", n.incrementAndGet()
                     + ".example.org\n"));
@@ -254,7 +254,7 @@ class SitePublisherIT {
         String base = remote.pushFromElsewhere("gh-pages", "CNAME", "one.example.org\n");
         remote.hook("pre-receive", "echo 'gh-pages is protected: changes need a review' >&2; exit 1");
         Path site = Sites.site(tmp.resolve("site"), "hello==1.0");
-        try (GitHttpServer http = GitHttpServer.start(served)) {
+        try (GitHttpBackend http = GitHttpBackend.start(served)) {
             String url = http.baseUrl() + "index.git";
 
             assertThatThrownBy(() -> publisher(url).build().publish(site))
@@ -274,7 +274,7 @@ class SitePublisherIT {
         Path served = tmp.resolve("served");
         BareRepo remote = BareRepo.init(served.resolve("acme/index.git"));
         Path site = Sites.site(tmp.resolve("site"), "hello==1.0");
-        try (GitHttpServer http = GitHttpServer.startWithAuth(served, "x-access-token", token)) {
+        try (GitHttpBackend http = GitHttpBackend.startWithAuth(served, "x-access-token", token)) {
             String url = http.baseUrl() + "acme/index.git";
             String api = http.baseUrl() + "api/v3";
 
@@ -288,7 +288,7 @@ class SitePublisherIT {
             assertThat(remote.everything()).doesNotContain(token).contains("Added project hello: 1.0");
 
             // another host (here: another port) does not get the token: the server asks, nothing is sent
-            try (GitHttpServer other = GitHttpServer.startWithAuth(served, "x-access-token", token)) {
+            try (GitHttpBackend other = GitHttpBackend.startWithAuth(served, "x-access-token", token)) {
                 String otherUrl = other.baseUrl() + "acme/index.git";
                 assertThatThrownBy(() -> publisher(otherUrl).githubToken(token).githubApiUrl(api).build()
                         .publish(Sites.site(tmp.resolve("site2"), "hello==2.0")))
@@ -367,7 +367,7 @@ class SitePublisherIT {
         Path site = Sites.site(tmp.resolve("site"), true, Map.of(), "secret==1.0");
         assertThat(site.resolve(SiteWriter.PRIVATE_MARKER)).exists();
         String token = "ghs_" + "Pv8".repeat(12);
-        try (GitHttpServer http = GitHttpServer.start(served)) {
+        try (GitHttpBackend http = GitHttpBackend.start(served)) {
             String url = http.baseUrl() + "acme/index.git";
             SitePublisher p = publisher(url).githubToken(token).githubApiUrl(http.baseUrl() + "api/v3").build();
 

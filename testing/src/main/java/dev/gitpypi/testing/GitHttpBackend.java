@@ -20,14 +20,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Git's smart HTTP protocol on 127.0.0.1: a JDK HTTP server that runs the real {@code git http-backend} as a CGI
- * program for every request (fetches and pushes; server-side hooks such as {@code pre-receive} run), optionally
- * behind HTTP basic authentication. Records every request (method and path) and every {@code Authorization} header
- * it receives. Tests can run an action just before each push is handed to Git ({@link #beforeReceivePack}), which
+ * program for every request (fetches and pushes; server-side hooks such as {@code pre-receive} run), with no system
+ * or global git configuration, optionally behind HTTP basic authentication (a request without the right
+ * {@code Authorization} gets 401 with a {@code WWW-Authenticate} challenge, as GitHub answers). Records every
+ * request (method and path) and every {@code Authorization} header it receives. Tests can run an action just before each push is handed to Git ({@link #beforeReceivePack}), which
  * makes "someone else pushed in between" deterministic, and answer other paths of the same host with fixed JSON
  * ({@link #answerJson}), as a forge's API on the Git host does (GitHub Enterprise Server serves {@code /api/v3/}
  * beside its repositories); an unknown path under {@code /api/} answers GitHub's 404.
  */
-public final class GitHttpServer implements AutoCloseable {
+public final class GitHttpBackend implements AutoCloseable {
     private final Path root;
     private final String authorization;
     private final String user;
@@ -38,7 +39,7 @@ public final class GitHttpServer implements AutoCloseable {
     private volatile Runnable beforeReceivePack = () -> { };
     private final Map<String, Object[]> json = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private GitHttpServer(Path root, String user, String password) throws IOException {
+    private GitHttpBackend(Path root, String user, String password) throws IOException {
         this.root = root.toAbsolutePath();
         this.user = user;
         this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
@@ -52,12 +53,12 @@ public final class GitHttpServer implements AutoCloseable {
     /**
      * Serves a folder of repositories without authentication (pushes allowed).
      *
-     * @param root the folder that holds the repositories, such as {@code index.git}
+     * @param root the folder ({@code GIT_PROJECT_ROOT}): {@code URL/name.git} is {@code root/name.git}
      * @return the running server
      * @throws IOException if it cannot bind
      */
-    public static GitHttpServer start(Path root) throws IOException {
-        return new GitHttpServer(root, null, null);
+    public static GitHttpBackend start(Path root) throws IOException {
+        return new GitHttpBackend(root, null, null);
     }
 
     /**
@@ -69,8 +70,8 @@ public final class GitHttpServer implements AutoCloseable {
      * @return the running server
      * @throws IOException if it cannot bind
      */
-    public static GitHttpServer startWithAuth(Path root, String user, String password) throws IOException {
-        return new GitHttpServer(root, user, password);
+    public static GitHttpBackend startWithAuth(Path root, String user, String password) throws IOException {
+        return new GitHttpBackend(root, user, password);
     }
 
     /** @return {@code http://127.0.0.1:PORT/} */
@@ -78,7 +79,7 @@ public final class GitHttpServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    /** @return every request so far, as {@code METHOD /path?query} */
+    /** @return the requests seen so far, such as {@code GET /hello.git/info/refs?service=git-upload-pack} */
     public List<String> requests() {
         return List.copyOf(requests);
     }
@@ -211,6 +212,7 @@ public final class GitHttpServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server. */
     @Override
     public void close() {
         server.stop(0);
