@@ -14,4 +14,6 @@ module dev.gitpypi.git {
     requires org.apache.commons.compress;
 
     exports dev.gitpypi.git;
+    // the metadata reader, for the GitHub source (reads the same files through the API instead of a clone)
+    exports dev.gitpypi.git.internal to dev.gitpypi.github;
 }

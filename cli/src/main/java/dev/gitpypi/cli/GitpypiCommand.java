@@ -80,7 +80,7 @@ public final class GitpypiCommand implements Runnable {
 
     private static boolean verbose(CommandLine.ParseResult parseResult) {
         for (String a : parseResult.originalArgs()) {
-            if (a.equals("-v") || a.equals("--verbose")) {
+            if (a.equals("--verbose") || a.matches("-v+")) {
                 return true;
             }
         }
