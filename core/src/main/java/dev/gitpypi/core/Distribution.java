@@ -249,7 +249,7 @@ public final class Distribution {
 
     /** Builds a {@link Distribution}. Not thread-safe. */
     public static final class Builder {
-        private final String url;
+        private String url;
         private final String filename;
         private final Map<String, String> hashes = new LinkedHashMap<>();
         private @Nullable String requiresPython;
@@ -266,6 +266,17 @@ public final class Distribution {
         private Builder(String url, String filename) {
             this.url = Objects.requireNonNull(url, "url");
             this.filename = Objects.requireNonNull(filename, "filename");
+        }
+
+        /**
+         * Replaces the link target, such as when a site hosts the file and links to its own copy.
+         *
+         * @param value the link target as it appears on the page
+         * @return this builder
+         */
+        public Builder url(String value) {
+            this.url = Objects.requireNonNull(value, "url");
+            return this;
         }
 
         /**

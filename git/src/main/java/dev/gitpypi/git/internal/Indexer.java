@@ -11,8 +11,8 @@ import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.core.Version;
 import dev.gitpypi.core.VersionSpecifiers;
+import dev.gitpypi.core.internal.HostedFiles;
 import dev.gitpypi.core.internal.Texts;
-import dev.gitpypi.core.site.SiteWriter;
 import java.io.IOException;
 import dev.gitpypi.git.internal.metadata.MetadataException;
 import dev.gitpypi.git.internal.metadata.MetadataReader;
@@ -657,7 +657,7 @@ public final class Indexer {
         for (String warning : w.warnings()) {
             problems.add(Problem.warning(loc, warning));
         }
-        return Distribution.builder(SiteWriter.hostedFileUrl(r.name(), fileName), fileName)
+        return Distribution.builder(HostedFiles.url(r.name(), fileName), fileName)
                 .hash("sha256", w.sha256()).size(w.size()).requiresPython(metadata.requiresPython().orElse(null))
                 .metadata(metadata).uploadTime(r.time()).localFile(w.file()).origin(publicUrl + "@" + r.tag())
                 .build();

@@ -45,6 +45,14 @@ public final class MetadataReader {
         if (pyprojectBytes.isPresent()) {
             pyproject = new Pyproject(python, files).read(text("pyproject.toml", pyprojectBytes.get()));
         }
+        String backend = pyproject == null ? Pyproject.LEGACY_BACKEND : pyproject.backend;
+        if (pyproject != null && pyproject.hasProject && pyproject.fromSetuptools.isEmpty()
+                && !pyproject.versionFromSetuptools) {
+            // [project] says everything it can: setup.cfg and setup.py are not read (nor fetched over an API)
+            String note = pyproject.name == null ? pyproject.nameNote : "";
+            return new ProjectMetadata("pyproject.toml", pyproject.name, pyproject.version,
+                    pyproject.draft.restAbsent().build(), backend, note);
+        }
         Optional<byte[]> cfgBytes = files.read("setup.cfg");
         SetuptoolsOptions cfg = null;
         if (cfgBytes.isPresent()) {
@@ -52,7 +60,6 @@ public final class MetadataReader {
         }
         boolean hasSetupPy = files.read("setup.py").isPresent();
         Optional<SetupPy.Result> setupPy = hasSetupPy ? SetupPy.read(python) : Optional.empty();
-        String backend = pyproject == null ? Pyproject.LEGACY_BACKEND : pyproject.backend;
 
         SetuptoolsOptions options = cfg == null ? new SetuptoolsOptions() : cfg;
         if (hasSetupPy) {
