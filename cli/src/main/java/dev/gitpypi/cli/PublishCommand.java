@@ -2,7 +2,6 @@ package dev.gitpypi.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.gitpypi.core.internal.Redaction;
 import dev.gitpypi.git.publish.PublishResult;
 import dev.gitpypi.git.publish.SiteChanges;
 import dev.gitpypi.git.publish.SitePublisher;
@@ -170,7 +169,7 @@ final class PublishCommand implements Callable<Integer> {
      */
     static PublishResult publish(SitePublisher.Builder b, Path site, Reporter reporter) throws IOException {
         SitePublisher publisher = b.progress(reporter).build();
-        reporter.begin("publishing " + site + " to " + Redaction.url(publisher.remote()) + " branch "
+        reporter.begin("publishing " + site + " to " + publisher.remote() + " branch "
                 + publisher.branch(), -1);
         PublishResult r;
         try {
