@@ -198,29 +198,11 @@ validate)
     sarif=${INPUT_SARIF:-}
     [ -n "$sarif" ] || sarif="$state/gitpypi.sarif"
     status=0
-    java -jar "$(jar)" validate "$(cd "$target" && pwd)" --format sarif --output "$sarif" \
-        --fail-on "${INPUT_FAIL_ON:-error}" || status=$?
+    # the target as typed, relative to the workspace: the findings then name files as the repository does
+    # (index/simple/foo/index.html), so code scanning shows a finding in a committed index on its line
+    java -jar "$(jar)" validate "$target" --format sarif --output "$sarif" --fail-on "${INPUT_FAIL_ON:-error}" \
+        || status=$?
     [ $status -le 1 ] || fail "gitpypi validate could not check $target (exit $status)"
-    # the findings name pages relative to the site folder; code scanning wants them relative to the repository,
-    # so that a finding in a committed index shows on the line of the pull request that changed it
-    python3 - "$sarif" "$target" "${GITHUB_WORKSPACE:-$PWD}" <<'PY'
-import json, os, sys
-path, target, workspace = sys.argv[1:4]
-prefix = os.path.relpath(os.path.realpath(target), os.path.realpath(workspace)).replace(os.sep, "/")
-if prefix == "." or prefix.startswith("../"):
-    sys.exit(0)
-with open(path, encoding="utf-8") as f:
-    d = json.load(f)
-for run in d.get("runs", []):
-    for result in run.get("results", []):
-        for location in result.get("locations", []):
-            artifact = location.get("physicalLocation", {}).get("artifactLocation", {})
-            uri = artifact.get("uri")
-            if uri and "://" not in uri and not uri.startswith("/"):
-                artifact["uri"] = prefix + "/" + uri
-with open(path, "w", encoding="utf-8") as f:
-    json.dump(d, f, indent=2)
-PY
     count() { json "$sarif" "sum(1 for run in d.get('runs', []) for r in run.get('results', []) if r.get('level', 'warning') == '$1')"; }
     errors=$(count error) warnings=$(count warning) notes=$(count note)
     echo "validation of $target: $errors errors, $warnings warnings, $notes notes"

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.Index;
-import dev.gitpypi.core.IndexConflictException;
+import dev.gitpypi.core.GitpypiException;
+import dev.gitpypi.core.IndexMerger;
 import dev.gitpypi.core.IndexSource;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
+import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.SourceResult;
+import dev.gitpypi.core.internal.ExternalLinks;
 import dev.gitpypi.core.internal.Redaction;
 import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.core.site.SiteReport;
@@ -137,6 +140,12 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "A gitpypi.toml file with build options.")
     private @Nullable Path config;
 
+    @Option(names = "--shared-project", paramLabel = "NAME",
+            description = "A project that several sources may publish releases of. Without it a project belongs to"
+                    + " the first source that declares it (Git sources, then --files, --from-index and package lists,"
+                    + " each in the order given), and another source declaring it is an error. Repeatable.")
+    private List<String> sharedProjects = new ArrayList<>();
+
     @Option(names = "--json", description = "Print a machine-readable summary of the build on standard output.")
     private boolean json;
 
@@ -190,10 +199,16 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Reads the sources in configuration order and merges them: what a source cannot have (a project another source
+     * owns, a file that conflicts with one merged before, a name the site cannot be written with) is left out with an
+     * error naming it, and the rest is built (exit 1).
+     */
     private int build(List<IndexSource> sources, LinkStyle style, Reporter reporter) throws IOException {
-        Index index = Index.empty();
+        IndexMerger merger = IndexMerger.builder().sharedProjects(sharedProjects).build();
         List<Problem> problems = new ArrayList<>();
         int failedSources = 0;
+        boolean ownership = false;
         for (IndexSource source : sources) {
             reporter.begin("reading " + source.description(), -1);
             SourceResult result;
@@ -206,28 +221,41 @@ final class BuildCommand implements Callable<Integer> {
                 }
                 failedSources++;
                 reporter.end("failed, skipped (--keep-going)");
-                Problem p = Problem.error(source.description(), GitpypiCommand.describe(e));
-                reporter.error(p.location() + ": " + p.message());
-                problems.add(p);
+                problems.add(report(reporter, Problem.error(source.description(), GitpypiCommand.describe(e))));
+                continue;
+            } catch (GitpypiException e) {
+                // input the source cannot make an index of: that source is left out, the others are built
+                reporter.end("failed, left out");
+                problems.add(report(reporter, Problem.error(source.description(), GitpypiCommand.describe(e)
+                        + "; this source is left out")));
                 continue;
             }
-            reporter.end(summary(result.index()) + (result.problems().isEmpty() ? ""
-                    : ", " + result.problems().size() + " problem" + (result.problems().size() == 1 ? "" : "s")));
+            long notes = result.problems().stream().filter(p -> p.severity() == Problem.Severity.NOTE).count();
+            long shown = result.problems().size() - notes;
+            reporter.end(summary(result.index()) + (shown == 0 ? "" : ", " + shown + " problem" + (shown == 1 ? ""
+                    : "s")) + (notes == 0 ? "" : ", " + notes + " file" + (notes == 1 ? "" : "s") + " skipped"));
             for (Problem p : result.problems()) {
-                String line = p.location() + ": " + p.message();
-                if (p.severity() == Problem.Severity.ERROR) {
-                    reporter.error(line);
-                } else {
-                    reporter.warning(line);
-                }
+                report(reporter, p);
+            }
+            if (notes > 0 && !reporter.verbose()) {
+                reporter.info("(--verbose names each of the " + notes + " skipped file" + (notes == 1 ? "" : "s")
+                        + ")");
             }
             problems.addAll(result.problems());
-            try {
-                index = index.merge(result.index());
-            } catch (IndexConflictException e) {
-                throw new UsageException(e.getMessage() + "; nothing was written");
+            ProjectScreen.Result screened = ProjectScreen.screen(source.description(), result.index());
+            for (Problem p : screened.problems()) {
+                problems.add(report(reporter, p));
+            }
+            for (Problem p : merger.add(source.description(), screened.index())) {
+                ownership |= p.message().contains("declared shared");
+                problems.add(report(reporter, p));
             }
         }
+        if (ownership) {
+            reporter.info("hint: a project that several sources publish is declared with --shared-project NAME"
+                    + " (or shared-projects = [\"NAME\"] in gitpypi.toml)");
+        }
+        Index index = merger.index();
         SiteWriter writer = SiteWriter.builder().progress(reporter).baseUrl(baseUrl)
                 .json(jsonPages == null || jsonPages)
                 .title(title == null ? "Python package index" : title).build();
@@ -236,7 +264,7 @@ final class BuildCommand implements Callable<Integer> {
         reporter.end(report.filesWritten() + " files written, " + report.filesUnchanged() + " unchanged, "
                 + report.filesDeleted() + " deleted");
         long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
-        long warnings = problems.size() - errors;
+        long warnings = problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count();
         reporter.info("built " + out + ": " + summary(index) + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
                 + ", " + errors + " error" + (errors == 1 ? "" : "s"));
         PublishResult published = null;
@@ -250,6 +278,16 @@ final class BuildCommand implements Callable<Integer> {
             printJson(index, report, problems, style, published);
         }
         return failedSources > 0 ? ExitCodes.IO : errors > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private static Problem report(Reporter reporter, Problem p) {
+        String line = p.location() + ": " + p.message();
+        switch (p.severity()) {
+            case ERROR -> reporter.error(line);
+            case WARNING -> reporter.warning(line);
+            case NOTE -> reporter.detail("note: " + line);
+        }
+        return p;
     }
 
     private void printJson(Index index, SiteReport report, List<Problem> problems, LinkStyle style,
@@ -266,6 +304,7 @@ final class BuildCommand implements Callable<Integer> {
         m.put("files-deleted", report.filesDeleted());
         m.put("warnings", problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count());
         m.put("errors", problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count());
+        m.put("notes", problems.stream().filter(p -> p.severity() == Problem.Severity.NOTE).count());
         List<Map<String, Object>> list = new ArrayList<>();
         for (Project p : index.projects().values()) {
             Map<String, Object> pm = new LinkedHashMap<>();
@@ -336,6 +375,14 @@ final class BuildCommand implements Callable<Integer> {
         discoverProjects = discoverProjects || Boolean.TRUE.equals(c.discoverProjects);
         title = c.title;
         jsonPages = c.jsonPages;
+        List<String> shared = new ArrayList<>(c.sharedProjects);
+        shared.addAll(sharedProjects);
+        for (String name : shared) {
+            if (!ProjectName.isValid(name)) {
+                throw new UsageException("--shared-project: invalid project name " + Texts.quote(name) + " (NAME-01)");
+            }
+        }
+        sharedProjects = shared;
     }
 
     private List<IndexSource> sources(BuildConfig c, LinkStyle style) {
@@ -468,9 +515,15 @@ final class BuildCommand implements Callable<Integer> {
             return "index " + Redaction.url(target);
         }
 
+        /**
+         * Reads the index (a local folder or file by its absolute path) and makes its links safe to republish:
+         * credentials left out, {@code javascript:}, {@code data:} and {@code file:} links refused.
+         */
         @Override
         public SourceResult read() throws IOException {
-            return new SourceResult(IndexReader.defaults().read(target), List.of());
+            boolean remote = target.startsWith("http://") || target.startsWith("https://");
+            String where = remote ? target : Path.of(target).toAbsolutePath().normalize().toString();
+            return ExternalLinks.republish(IndexReader.defaults().read(where), Redaction.url(target));
         }
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** A report written to a file the caller opened and closes (validate --output FILE) is whole: no format closes it. */
 class ReportFileTest {
     private static final Report REPORT = new Report("site", List.of(
-            new Finding("P503-07", Severity.ERROR, Location.line("simple/foo/index.html", 3), "text differs")),
+            new Finding(Rule.P503_07, Severity.ERROR, Location.line("simple/foo/index.html", 3), "text differs")),
             List.of());
 
     @ParameterizedTest

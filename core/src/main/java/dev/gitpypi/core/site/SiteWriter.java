@@ -33,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  * is published beside it byte for byte (P658-02, P658-03) and its hash checked. Every link inside the site is
  * relative, so the site works under any base path and from {@code file://}.
  *
+ * <p>Folders are {@code rwxr-xr-x} and files {@code rw-r--r--} under the process umask, whatever the temporary
+ * folder had, so a web server running as another user can serve the site.
+ *
  * <p>Writing is all-or-nothing and incremental: the new site is built in a temporary folder beside the output
  * (files whose bytes equal the previous site's are hard-linked from it, not rewritten) and swapped in whole; a
  * failure leaves the previous site untouched. When the previous site already holds exactly the files the index
@@ -93,15 +96,16 @@ public final class SiteWriter {
         }
         Files.createDirectories(parent);
         Optional<Path> previous = TreeSwap.previousSite(out);
+        Permissions permissions = Permissions.of(parent);
         if (previous.isPresent()) {
-            Optional<Long> unchanged = unchanged(index, previous.get());
+            Optional<Long> unchanged = unchanged(index, previous.get(), permissions);
             if (unchanged.isPresent()) {
                 return logged(new SiteReport(out, index.size(), 0, unchanged.get(), 0));
             }
         }
         Path tmp = TreeSwap.temporaryFolder(out);
         try {
-            TreeWriter tree = new TreeWriter(tmp, previous.orElse(null));
+            TreeWriter tree = new TreeWriter(tmp, previous.orElse(null), permissions);
             build(tree).run(index);
             long removed = TreeSwap.swap(tmp, out);
             long deleted = previous.isEmpty() ? 0 : removed - tree.matched();
@@ -127,8 +131,8 @@ public final class SiteWriter {
      * rendered. The hint is only that: "same" still goes through the whole comparison, and "differs" only costs a
      * build that finds nothing to change.
      */
-    private Optional<Long> unchanged(Index index, Path previous) throws IOException {
-        Comparer comparer = new Comparer(previous);
+    private Optional<Long> unchanged(Index index, Path previous, Permissions permissions) throws IOException {
+        Comparer comparer = new Comparer(previous, permissions);
         SiteBuild check = build(comparer);
         for (SiteBuild.Page page : check.rootPages(index)) {
             if (comparer.differs(page.rel(), page.bytes())) {
