@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One pass over an index that makes every folder and file of the site, in a fixed order, into a {@link SiteSink}:
- * {@code .nojekyll}, then each project (hosted, its pages for installers and for people rendered) on
+ * {@code .nojekyll} (and the private-site marker), then each project (hosted, its pages for installers and for people rendered) on
  * {@code threads} threads, then the root pages, the front page, the feed, the stylesheet and the script. Each
  * project owns its folders, so project tasks share nothing but the sink's counters; a project's releases are worked
  * out once, in its task, for its page, the front page and the feed.
@@ -33,13 +33,15 @@ final class SiteBuild {
     private final boolean json;
     private final Pages pages;
     private final int threads;
+    private final boolean privateSite;
     private final Progress progress;
 
-    SiteBuild(SiteSink sink, boolean json, Pages pages, int threads, Progress progress) {
+    SiteBuild(SiteSink sink, boolean json, Pages pages, int threads, boolean privateSite, Progress progress) {
         this.sink = sink;
         this.json = json;
         this.pages = pages;
         this.threads = threads;
+        this.privateSite = privateSite;
         this.progress = progress;
     }
 
@@ -50,6 +52,9 @@ final class SiteBuild {
      */
     Optional<Index> run(Index index) throws IOException {
         sink.file(SiteLayout.NOJEKYLL, new byte[0]);
+        if (privateSite) {
+            sink.file(SiteLayout.PRIVATE_MARKER, SiteLayout.PRIVATE_MARKER_TEXT);
+        }
         if (sink.finished()) {
             return Optional.empty();
         }

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * OUT/feed.xml                                      for people: an Atom feed of releases
  * OUT/style.css, OUT/site.js                        the pages' stylesheet and small script
  * OUT/.nojekyll                                                      GitHub Pages: serve files as they are
+ * OUT/.gitpypi-private                                               a private site only ({@link #PRIVATE_MARKER})
  * </pre>
  *
  * <p>Distributions with a {@linkplain Distribution#localFile() local file} are hosted: the file is copied to
@@ -52,16 +53,24 @@ public final class SiteWriter {
     private static final System.Logger LOG = System.getLogger(SiteWriter.class.getName());
     /** Default number of writer threads: measured best on a 2-core machine (more threads contend in the kernel). */
     public static final int DEFAULT_THREADS = 2;
+    /**
+     * The file at the root of a site that says the site is private: it hosts code of private repositories (built
+     * with {@code --private-site}, {@link Builder#privateSite(boolean)}). {@code gitpypi publish} refuses to push
+     * such a site where anyone can read it. A one-line text file; its presence is what counts.
+     */
+    public static final String PRIVATE_MARKER = SiteLayout.PRIVATE_MARKER;
 
     private final boolean json;
     private final SiteBuild.Pages pages;
     private final int threads;
+    private final boolean privateSite;
     private final Progress progress;
 
     private SiteWriter(Builder b) {
         this.json = b.json;
         this.pages = new SiteBuild.Pages(b.title, b.baseUrl);
         this.threads = b.threads;
+        this.privateSite = b.privateSite;
         this.progress = b.progress;
     }
 
@@ -114,7 +123,7 @@ public final class SiteWriter {
     }
 
     private SiteBuild build(SiteSink sink) {
-        return new SiteBuild(sink, json, pages, threads, progress);
+        return new SiteBuild(sink, json, pages, threads, privateSite, progress);
     }
 
     /**
@@ -149,9 +158,24 @@ public final class SiteWriter {
         private boolean json = true;
         private String title = "Python package index";
         private int threads = DEFAULT_THREADS;
+        private boolean privateSite;
         private Progress progress = Progress.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Marks the site as private with the file {@link #PRIVATE_MARKER} at its root: it hosts code that must not
+         * be readable by anyone (sdists or release assets of private repositories). {@code SitePublisher} (module
+         * {@code gitpypi-git}) then refuses to push it to a public repository or a public GitHub Pages site.
+         * Default false.
+         *
+         * @param value whether the site is private
+         * @return this builder
+         */
+        public Builder privateSite(boolean value) {
+            this.privateSite = value;
+            return this;
         }
 
         /**
