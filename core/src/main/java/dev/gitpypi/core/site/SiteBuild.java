@@ -3,15 +3,15 @@ package dev.gitpypi.core.site;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Progress;
 import dev.gitpypi.core.Project;
-import dev.gitpypi.core.internal.Texts;
-import dev.gitpypi.core.internal.Tokens;
-import dev.gitpypi.core.render.HtmlRenderer;
-import dev.gitpypi.core.render.JsonRenderer;
 import dev.gitpypi.core.internal.FrontPage;
 import dev.gitpypi.core.internal.PeoplePages;
 import dev.gitpypi.core.internal.ProjectPage;
 import dev.gitpypi.core.internal.ReleaseFeed;
 import dev.gitpypi.core.internal.Releases;
+import dev.gitpypi.core.internal.Texts;
+import dev.gitpypi.core.internal.Tokens;
+import dev.gitpypi.core.render.HtmlRenderer;
+import dev.gitpypi.core.render.JsonRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,11 +22,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One pass over an index that makes every folder and file of the site, in a fixed order, into a {@link SiteSink}:
- * {@code .nojekyll} (and the private-site marker), then each project (hosted, its pages for installers and for people rendered) on
- * {@code threads} threads, then the root pages, the front page, the feed, the stylesheet and the script. Each
- * project owns its folders, so project tasks share nothing but the sink's counters; a project's releases are worked
- * out once, in its task, for its page, the front page and the feed.
- * Every page is checked for text shaped like a GitHub token before it reaches the sink.
+ * {@code .nojekyll} (and the private-site marker), then each project (hosted, its pages for installers and for
+ * people rendered) on {@code threads} threads, then the root pages, the front page, the feed, the stylesheet and the
+ * script. Each project owns its folders, so project tasks share nothing but the sink's counters; a project's
+ * releases are worked out once, in its task, for its page, the front page and the feed. Every page is checked for
+ * text shaped like a GitHub token before it reaches the sink.
  */
 final class SiteBuild {
     private final SiteSink sink;
