@@ -6,9 +6,12 @@
 # DUMB_PYPI is a checkout of https://github.com/chriskuehl/dumb-pypi (measured at 2318756444d3, version 1.15.0);
 # it runs from source with this machine's python3 (`python3 -m dumb_pypi.main`), which needs jinja2 and packaging
 # (pip's, or Debian's python3-jinja2 and python3-packaging). gitpypi runs through the ./gitpypi launcher users run
-# (build the jar first: ./mvnw -B -q package -DskipTests). Both write a fresh site into the same folder on the same
-# disk; the runs alternate (dumb-pypi, gitpypi, dumb-pypi, …), and before each the previous output is removed,
-# `sync` is run and the disk is given a few seconds, so one tool's deletions do not slow the other's writes.
+# (build the jar first: ./mvnw -B -q package -DskipTests). Both write a new site into a new folder on the same disk;
+# the runs alternate (dumb-pypi, gitpypi, dumb-pypi, …), each after `sync` and a pause. Nothing is deleted until
+# the end: ext4 does not reuse an inode for a minute (five with its table block dirty) after it was freed, and
+# creating tens of thousands of entries right after deleting as many scans past every recently freed inode
+# (`recently_deleted` in the kernel's inode allocator), which made either tool several times slower than on a
+# clean disk and made the runs meaningless.
 # Prints every run (wall, user, system seconds, peak RSS) and, per tool, the best wall time of the rounds; the
 # ratio is dumb-pypi's best over gitpypi's best. LIST defaults to testdata/package-list-huge.txt (71,408 names).
 set -euo pipefail
@@ -21,7 +24,7 @@ shift $(( $# > 2 ? 2 : $# ))
 [ -f cli/target/gitpypi.jar ] || ./mvnw -B -q package -DskipTests
 work=$(mktemp -d "${TMPDIR:-/tmp}/compare-dumb-pypi.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-out=$work/site
+n=0
 python=${GITPYPI_PYTHON:-python3}
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -35,7 +38,8 @@ echo
 run() { # name, command...
     local name=$1
     shift
-    rm -rf "$out"
+    n=$((n + 1))
+    out=$work/site-$n
     sync
     sleep 3
     /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" > "$work/log" 2>&1 || {
@@ -51,9 +55,9 @@ run() { # name, command...
 
 for round in $(seq 1 "$rounds"); do
     run dumb-pypi env PYTHONPATH="$DUMB_PYPI" "$python" -m dumb_pypi.main --package-list "$list" \
-        --packages-url https://example.invalid/packages/ --output-dir "$out" --no-generate-timestamp
+        --packages-url https://example.invalid/packages/ --output-dir "$work/site-$((n + 1))" --no-generate-timestamp
     run gitpypi ./gitpypi build -q --package-list "$list" --packages-url https://example.invalid/packages/ \
-        --out "$out" "$@"
+        --out "$work/site-$((n + 1))" "$@"
 done
 echo
 awk '{ if (!($1 in best) || $2 < best[$1]) best[$1] = $2 }

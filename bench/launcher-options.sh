@@ -2,8 +2,9 @@
 # Which JVM options and writer threads make `gitpypi build --package-list` fastest on this machine: every
 # combination of collector, compiler and --threads, run through the ./gitpypi launcher (GITPYPI_JAVA_OPTS replaces
 # its defaults) on the same list, ROUNDS times each, in rotation (so a busy moment of the machine spreads over all
-# of them), each into a fresh folder after `sync` and a pause. Prints the best wall time, its user and system CPU
-# and the largest peak RSS of each combination, fastest first.
+# of them), each into a new folder after `sync` and a pause; nothing is deleted before the end (see
+# compare-dumb-pypi.sh: ext4 creates entries slowly right after many were deleted). Prints the best wall time, its
+# user and system CPU and the largest peak RSS of each combination, fastest first.
 #
 #   bench/launcher-options.sh [ROUNDS] [LIST] [OUT_PARENT]
 #
@@ -16,6 +17,7 @@ parent=${3:-${TMPDIR:-/tmp}}
 [ -f cli/target/gitpypi.jar ] || ./mvnw -B -q package -DskipTests
 work=$(mktemp -d "$parent/launcher-options.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+n=0
 
 collectors=("-XX:+UseSerialGC" "-XX:+UseParallelGC" "-XX:+UseG1GC")
 compilers=("-XX:TieredStopAtLevel=1" "")
@@ -26,12 +28,12 @@ for round in $(seq 1 "$rounds"); do
     for gc in "${collectors[@]}"; do
         for jit in "${compilers[@]}"; do
             for t in "${threads[@]}"; do
-                rm -rf "$work/site"
+                n=$((n + 1))
                 sync
                 sleep 2
                 GITPYPI_JAVA_OPTS="$gc $jit" /usr/bin/time -f "%e %U %S %M" -o "$work/time" ./gitpypi build -q \
                     --threads "$t" --package-list "$list" --packages-url https://example.invalid/packages/ \
-                    --out "$work/site" > /dev/null 2>&1
+                    --out "$work/site-$n" > /dev/null 2>&1
                 echo "$gc ${jit:-tiered} threads=$t $(cat "$work/time")" >> "$work/results"
             done
         done

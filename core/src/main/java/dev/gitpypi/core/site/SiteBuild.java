@@ -63,13 +63,27 @@ final class SiteBuild {
         List<Releases.OfProject> hostedProjects = new ArrayList<>(index.size());
         boolean[] changed = {false};
         progress.start("projects", index.size());
-        new OrderedPool(index.size() < 2 ? 1 : threads).run(index.projects().values(), this::project, (p, made) -> {
-            made.writes().replay(sink);
-            changed[0] |= made.project().project() != p;
-            hostedProjects.add(made.project());
-            progress.advance(1);
-            return !sink.finished();
-        });
+        WriteStreams streams = sink.inOrder() ? new WriteStreams(sink) : null;
+        try {
+            new OrderedPool(index.size() < 2 ? 1 : threads).run(index.projects().values(), this::project,
+                    (p, made) -> {
+                        if (streams != null) {
+                            streams.submit(made.writes());
+                        }
+                        changed[0] |= made.project().project() != p;
+                        hostedProjects.add(made.project());
+                        progress.advance(1);
+                        return !sink.finished() && (streams == null || !streams.failed());
+                    });
+        } catch (IOException | RuntimeException | Error e) {
+            if (streams != null) {
+                streams.abandon();
+            }
+            throw e;
+        }
+        if (streams != null) {
+            streams.finish();
+        }
         if (sink.finished()) {
             return Optional.empty();
         }
@@ -121,8 +135,11 @@ final class SiteBuild {
         return out;
     }
 
-    /** What one project's task made: the project as hosted with its releases, and the writes still to replay. */
-    private record Made(Releases.OfProject project, Recording writes) {
+    /**
+     * What one project's task made: the project as hosted with its releases, and the writes still to replay (empty
+     * when they went straight to the sink).
+     */
+    private record Made(Releases.OfProject project, List<Op> writes) {
     }
 
     /**
@@ -132,7 +149,7 @@ final class SiteBuild {
     private Made project(Project p) throws IOException {
         Recording recording = new Recording();
         if (sink.finished()) {
-            return new Made(new Releases.OfProject(p, List.of()), recording);
+            return new Made(new Releases.OfProject(p, List.of()), List.of());
         }
         SiteSink out = sink.inOrder() ? recording : sink;
         Project h = Hosting.host(p, out);
@@ -150,23 +167,42 @@ final class SiteBuild {
         Page page = text(people + "/index.html", ProjectPage.render(pages.title(), pages.baseUrl(), h,
                 releases.releases()));
         out.file(page.rel, page.bytes);
-        return new Made(releases, recording);
+        return new Made(releases, recording.ops);
+    }
+
+    /** One write of a site, kept to be replayed. */
+    sealed interface Op permits Folder, File, Copy {
+        /** @return the path it writes, relative to the site */
+        String rel();
+    }
+
+    /** A folder. */
+    record Folder(String rel) implements Op {
+    }
+
+    /** A file with these bytes. */
+    record File(String rel, byte[] bytes) implements Op {
+    }
+
+    /** A file with the bytes of a local file. */
+    record Copy(String rel, Path source) implements Op {
+    }
+
+    /** Replays writes into a sink, in order. */
+    static void replay(List<Op> ops, SiteSink to) throws IOException {
+        for (Op op : ops) {
+            if (op instanceof Folder f) {
+                to.folder(f.rel());
+            } else if (op instanceof File f) {
+                to.file(f.rel(), f.bytes());
+            } else if (op instanceof Copy c) {
+                to.copy(c.rel(), c.source());
+            }
+        }
     }
 
     /** Writes kept in order, to replay into another sink. Not thread-safe: one per project task. */
     private static final class Recording implements SiteSink {
-        private sealed interface Op permits Folder, File, Copy {
-        }
-
-        private record Folder(String rel) implements Op {
-        }
-
-        private record File(String rel, byte[] bytes) implements Op {
-        }
-
-        private record Copy(String rel, Path source) implements Op {
-        }
-
         private final List<Op> ops = new ArrayList<>();
 
         @Override
@@ -182,18 +218,6 @@ final class SiteBuild {
         @Override
         public void copy(String rel, Path source) {
             ops.add(new Copy(rel, source));
-        }
-
-        void replay(SiteSink to) throws IOException {
-            for (Op op : ops) {
-                if (op instanceof Folder f) {
-                    to.folder(f.rel());
-                } else if (op instanceof File f) {
-                    to.file(f.rel(), f.bytes());
-                } else if (op instanceof Copy c) {
-                    to.copy(c.rel(), c.source());
-                }
-            }
         }
     }
 
