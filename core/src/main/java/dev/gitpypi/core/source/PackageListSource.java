@@ -16,7 +16,6 @@ import dev.gitpypi.core.internal.PipFiles;
 import dev.gitpypi.core.internal.Redaction;
 import dev.gitpypi.core.internal.SkippedFiles;
 import dev.gitpypi.core.internal.Texts;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -119,42 +119,68 @@ public final class PackageListSource implements IndexSource {
                     + Texts.quote(String.valueOf(packagesUrl)) + " without them (pip sends the credentials of"
                     + " --index-url to the same host, or takes them from ~/.netrc or a keyring)"));
         }
-        try (BufferedReader r = Files.newBufferedReader(list, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = r.readLine()) != null) {
-                number++;
-                String text = line.strip();
-                if (text.isEmpty() || text.startsWith("#")) {
-                    continue;
-                }
-                String where = location + ":" + number;
-                try {
-                    Distribution d = jsonLines ? fromJson(text, where, problems) : fromName(text, null, where);
-                    PipFiles.Reading reading = PipFiles.read(d.filename());
-                    if (reading instanceof PipFiles.Skipped s) {
-                        skipped.add(where, d.filename(), s, problems);
-                        continue;
-                    }
-                    PipFiles.Listed listed = (PipFiles.Listed) reading;
-                    Integer previous = firstSeen.putIfAbsent(d.filename(), number);
-                    if (previous != null) {
-                        problems.add(Problem.warning(where, "file " + Texts.quote(d.filename())
-                                + " is listed again (first at line " + previous + "); the first entry is kept"));
-                        continue;
-                    }
-                    if (listed.warning() != null) {
-                        problems.add(Problem.warning(where, Texts.quote(d.filename()) + ": " + listed.warning()));
-                    }
-                    projects.computeIfAbsent(listed.project().normalized(), k -> Project.builder(listed.project()))
-                            .add(d);
-                } catch (GitpypiException e) {
-                    problems.add(Problem.error(where, e.getMessage()));
-                }
+        List<String> lines = Files.readAllLines(list, StandardCharsets.UTF_8);
+        // each line is read on its own, in parallel; what they add up to is decided in line order below
+        Line[] read = new Line[lines.size()];
+        IntStream.range(0, lines.size()).parallel().forEach(i -> read[i] = line(location + ":" + (i + 1),
+                lines.get(i).strip()));
+        for (int i = 0; i < read.length; i++) {
+            Line line = read[i];
+            if (line == null) {
+                continue;
             }
+            problems.addAll(line.problems());
+            if (line.distribution() == null) {
+                continue;
+            }
+            Distribution d = line.distribution();
+            if (line.reading() instanceof PipFiles.Skipped s) {
+                skipped.add(line.where(), d.filename(), s, problems);
+                continue;
+            }
+            PipFiles.Listed listed = (PipFiles.Listed) line.reading();
+            Integer previous = firstSeen.putIfAbsent(d.filename(), i + 1);
+            if (previous != null) {
+                problems.add(Problem.warning(line.where(), "file " + Texts.quote(d.filename())
+                        + " is listed again (first at line " + previous + "); the first entry is kept"));
+                continue;
+            }
+            if (listed.warning() != null) {
+                problems.add(Problem.warning(line.where(), Texts.quote(d.filename()) + ": " + listed.warning()));
+            }
+            projects.computeIfAbsent(listed.project().normalized(), k -> Project.builder(listed.project())).add(d);
         }
         skipped.summarize(problems);
         return new SourceResult(Index.of(projects.values().stream().map(Project.Builder::build).toList()), problems);
+    }
+
+    /**
+     * One line read on its own: its distribution and how pip reads its file name, or the problems that keep it out.
+     *
+     * @param where the list and line number
+     * @param distribution the entry, or null when the line holds none
+     * @param reading how pip reads the file name, or null without a distribution
+     * @param problems what is wrong with the line
+     */
+    private record Line(String where, @Nullable Distribution distribution, PipFiles.@Nullable Reading reading,
+            List<Problem> problems) {
+    }
+
+    /** Reads one line; null for a blank line or a comment. */
+    private @Nullable Line line(String where, String text) {
+        if (text.isEmpty() || text.startsWith("#")) {
+            return null;
+        }
+        List<Problem> problems = new ArrayList<>(0);
+        try {
+            Distribution d = jsonLines ? fromJson(text, where, problems) : fromName(text, null, where);
+            return new Line(where, d, PipFiles.read(d.filename()), problems);
+        } catch (GitpypiException e) {
+            problems.add(Problem.error(where, e.getMessage()));
+        } catch (IOException e) {
+            problems.add(Problem.error(where, "cannot read the entry: " + e.getMessage()));
+        }
+        return new Line(where, null, null, problems);
     }
 
     private Distribution fromName(String filename, @Nullable String url, String where) {
