@@ -1,21 +1,23 @@
 package dev.gitpypi.validator;
 
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Installer compatibility of one link of a project page: would pip use it, would uv use it, and if not, why
+ * Installer compatibility of one link of a project page: would each {@link Installer} use it, and if not, why
  * (SPEC §15, §16).
  *
- * @param project the normalized project name
+ * @param project the normalized project name (empty when the page's project is not known and the file name gives
+ *     none)
  * @param filename the file name the link names
  * @param url the link target as written, without credentials
  * @param location where the link is
- * @param pip what pip would do
- * @param uv what uv would do
+ * @param verdicts what each installer would do, for every {@link Installer}
  */
-public record LinkVerdict(String project, String filename, String url, Location location, InstallerVerdict pip,
-        InstallerVerdict uv) implements Comparable<LinkVerdict> {
+public record LinkVerdict(String project, String filename, String url, Location location,
+        Map<Installer, InstallerVerdict> verdicts) implements Comparable<LinkVerdict> {
     private static final Comparator<LinkVerdict> ORDER = Comparator.comparing(LinkVerdict::project)
             .thenComparing(LinkVerdict::filename).thenComparing(LinkVerdict::url)
             .thenComparing(LinkVerdict::location);
@@ -27,16 +29,57 @@ public record LinkVerdict(String project, String filename, String url, Location 
      * @param filename the file name
      * @param url the URL
      * @param location the location
-     * @param pip pip's verdict
-     * @param uv uv's verdict
+     * @param verdicts a verdict for every installer
+     * @throws IllegalArgumentException if an installer has no verdict
      */
     public LinkVerdict {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(filename, "filename");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(location, "location");
-        Objects.requireNonNull(pip, "pip");
-        Objects.requireNonNull(uv, "uv");
+        EnumMap<Installer, InstallerVerdict> copy = new EnumMap<>(Installer.class);
+        copy.putAll(verdicts);
+        for (Installer i : Installer.values()) {
+            if (!copy.containsKey(i)) {
+                throw new IllegalArgumentException("no verdict for " + i.label());
+            }
+        }
+        verdicts = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Creates a verdict for pip and uv.
+     *
+     * @param project the project
+     * @param filename the file name
+     * @param url the URL
+     * @param location the location
+     * @param pip pip's verdict
+     * @param uv uv's verdict
+     */
+    public LinkVerdict(String project, String filename, String url, Location location, InstallerVerdict pip,
+            InstallerVerdict uv) {
+        this(project, filename, url, location, Map.of(Installer.PIP, pip, Installer.UV, uv));
+    }
+
+    /**
+     * What one installer would do.
+     *
+     * @param installer the installer
+     * @return its verdict
+     */
+    public InstallerVerdict verdict(Installer installer) {
+        return verdicts.get(installer);
+    }
+
+    /** @return what pip would do */
+    public InstallerVerdict pip() {
+        return verdicts.get(Installer.PIP);
+    }
+
+    /** @return what uv would do */
+    public InstallerVerdict uv() {
+        return verdicts.get(Installer.UV);
     }
 
     @Override

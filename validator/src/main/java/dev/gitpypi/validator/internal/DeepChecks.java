@@ -252,6 +252,7 @@ public final class DeepChecks {
                 return null;
             }
             if (found.getSize() > 16L * 1024 * 1024) {
+                sink.report(Rule.WHL_06, Severity.NOTE, loc, "not checked: the wheel's METADATA is larger than 16 MiB");
                 return null;
             }
             byte[] bytes;
@@ -301,8 +302,8 @@ public final class DeepChecks {
         long bound = maxFileBytes > Long.MAX_VALUE / 16 ? Long.MAX_VALUE : maxFileBytes * 16;
         SdistArchive tar = SdistArchive.read(file, stem, bound);
         if (tar.bounded) {
-            LOG.log(System.Logger.Level.INFO, "not judging {0}: more than {1} bytes uncompressed", filename,
-                    String.valueOf(bound));
+            sink.report(Rule.SD_04, Severity.NOTE, loc, "not checked: the sdist holds more than " + bound
+                    + " bytes uncompressed (16 times the file size limit)");
             return;
         }
         for (String problem : tar.problems) {

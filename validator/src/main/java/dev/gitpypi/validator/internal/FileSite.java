@@ -24,15 +24,17 @@ public final class FileSite implements Site {
     private final boolean rootPage;
     private final @Nullable String pathName;
     private final @Nullable String evidence;
+    private final boolean severalNames;
 
     private FileSite(Limits limits, String display, Path file, boolean rootPage, @Nullable String pathName,
-            @Nullable String evidence) {
+            @Nullable String evidence, boolean severalNames) {
         this.limits = limits;
         this.display = display;
         this.file = file;
         this.rootPage = rootPage;
         this.pathName = pathName;
         this.evidence = evidence;
+        this.severalNames = severalNames;
     }
 
     /**
@@ -54,13 +56,13 @@ public final class FileSite implements Site {
                 fileName, rootPlace ? PageKinds.Kind.ROOT : PageKinds.Kind.PROJECT);
         switch (v.kind()) {
             case ROOT -> {
-                return new FileSite(limits, display, file, true, null, null);
+                return new FileSite(limits, display, file, true, null, null, false);
             }
             case PROJECT -> {
                 boolean index = fileName.equals("index.html") || fileName.equals("index.json");
                 String folderName = index && folder != null && folder.getFileName() != null
                         ? folder.getFileName().toString() : null;
-                return new FileSite(limits, display, file, false, folderName, v.name());
+                return new FileSite(limits, display, file, false, folderName, v.name(), v.severalNames());
             }
             case LANDING -> throw new NotAnIndexException("not an index: " + Texts.quote(display) + " is a site's"
                     + " page for people; validate the folder of the index it links to ("
@@ -125,7 +127,7 @@ public final class FileSite implements Site {
             return List.of();
         }
         return List.of(new ProjectRef(pathName, pathName != null ? pathName : evidence != null ? evidence : display,
-                file.toUri(), false, true, evidence));
+                file.toUri(), false, true, evidence, severalNames));
     }
 
     @Override

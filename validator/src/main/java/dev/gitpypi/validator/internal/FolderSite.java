@@ -34,14 +34,23 @@ public final class FolderSite implements Site {
     private final Path simple;
     private final Path siteRoot;
     private final boolean projectFolder;
+    private final boolean severalNames;
+    private final @Nullable String evidence;
 
     private FolderSite(Limits limits, String display, Path base, Path simple, boolean projectFolder) {
+        this(limits, display, base, simple, projectFolder, null, false);
+    }
+
+    private FolderSite(Limits limits, String display, Path base, Path simple, boolean projectFolder,
+            @Nullable String evidence, boolean severalNames) {
         this.limits = limits;
         this.display = display;
         this.prefix = LocalFiles.prefix(display);
         this.base = base;
         this.simple = simple;
         this.projectFolder = projectFolder;
+        this.severalNames = severalNames;
+        this.evidence = evidence;
         this.siteRoot = LocalFiles.siteRoot(simple);
     }
 
@@ -70,7 +79,7 @@ public final class FolderSite implements Site {
             PageKinds.Verdict v = judge(page.get(), hasProjectFolders(folder));
             switch (v.kind()) {
                 case PROJECT -> {
-                    return new FolderSite(limits, display, folder, folder, true);
+                    return new FolderSite(limits, display, folder, folder, true, v.name(), v.severalNames());
                 }
                 case ROOT -> {
                     return new FolderSite(limits, display, folder, folder, false);
@@ -88,8 +97,11 @@ public final class FolderSite implements Site {
         if (hasProjectFolders(folder)) {
             return new FolderSite(limits, display, folder, folder, false);
         }
+        List<String> sites = siteFolders(folder);
         throw new NotAnIndexException("not an index: " + Texts.quote(display) + " (looked for a simple/ folder, an"
-                + " index.html or index.json page, and project folders holding one)");
+                + " index.html or index.json page, and project folders holding one)" + (sites.isEmpty() ? ""
+                : "; it holds " + (sites.size() == 1 ? "a site: validate " : "sites: validate one of ")
+                + String.join(", ", sites.stream().map(x -> Texts.quote(LocalFiles.prefix(display) + x)).toList())));
     }
 
     private static PageKinds.Verdict judge(Path page, boolean projectFolders) throws IOException {
@@ -111,9 +123,24 @@ public final class FolderSite implements Site {
         return Files.isRegularFile(dir.resolve("index.html")) || Files.isRegularFile(dir.resolve("index.json"));
     }
 
+    /** Whether a folder holds a folder whose page is a project page (judged from the page, not only its name). */
     static boolean hasProjectFolders(Path dir) throws IOException {
         try (Stream<Path> dirs = Files.list(dir)) {
-            return dirs.anyMatch(d -> Files.isDirectory(d) && hasPage(d));
+            for (Path d : (Iterable<Path>) dirs::iterator) {
+                Optional<Path> page = Files.isDirectory(d) ? page(d) : Optional.empty();
+                if (page.isPresent() && judge(page.get(), false).kind() == PageKinds.Kind.PROJECT) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The folders of a folder that are sites themselves (they hold {@code simple/}), for a hint. */
+    private static List<String> siteFolders(Path dir) throws IOException {
+        try (Stream<Path> dirs = Files.list(dir)) {
+            return dirs.filter(d -> Files.isDirectory(d.resolve("simple"))).map(d -> d.getFileName() + "/")
+                    .sorted().limit(5).toList();
         }
     }
 
@@ -223,7 +250,7 @@ public final class FolderSite implements Site {
                             + MAX_NESTED + " project folders outside its own folder");
                 }
                 String display = ProjectName.isValid(e.text()) ? e.text() : name;
-                nested.add(new ProjectRef(name, display, dir.toUri(), true, true, null));
+                nested.add(new ProjectRef(name, display, dir.toUri(), true, true, null, false));
             }
             return Optional.empty();
         }
@@ -234,7 +261,7 @@ public final class FolderSite implements Site {
         if (projectFolder) {
             return List.of(new ProjectRef(simple.getFileName() == null ? "" : simple.getFileName().toString(),
                     simple.getFileName() == null ? display : simple.getFileName().toString(), simple.toUri(), false,
-                    true, null));
+                    true, evidence, severalNames));
         }
         Index idx = index instanceof Index i ? i : new Index();
         TreeMap<String, ProjectRef> refs = new TreeMap<>();
@@ -246,7 +273,7 @@ public final class FolderSite implements Site {
                 String name = d.getFileName().toString();
                 String normalized = ProjectName.normalize(name);
                 refs.putIfAbsent(normalized, new ProjectRef(name, idx.spellings.getOrDefault(normalized, name),
-                        d.toUri(), idx.linked.contains(normalized), true, null));
+                        d.toUri(), idx.linked.contains(normalized), true, null, false));
             }
         } catch (IOException e) {
             throw new PageReadException("cannot list " + Texts.quote(rel(simple)), e);

@@ -266,13 +266,13 @@ public final class HttpSite implements Site {
     public List<ProjectRef> projects(RootIndex index) {
         if (projectPage) {
             String segment = PageKinds.lastNonEmptySegment(url.getRawPath() == null ? "" : url.getRawPath());
-            return List.of(new ProjectRef(segment, segment, url, false, true, null));
+            return List.of(new ProjectRef(segment, segment, url, false, true, null, false));
         }
         List<ProjectRef> out = new ArrayList<>();
         if (index instanceof Index idx) {
             for (Map.Entry<String, String[]> e : idx.links.entrySet()) {
                 String[] v = e.getValue();
-                out.add(new ProjectRef(v[1], v[0], URI.create(v[2]), true, true, null));
+                out.add(new ProjectRef(v[1], v[0], URI.create(v[2]), true, true, null, false));
             }
         }
         return out;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.gitpypi.validator.Finding;
+import dev.gitpypi.validator.Installer;
 import dev.gitpypi.validator.InstallerVerdict;
 import dev.gitpypi.validator.LinkVerdict;
 import dev.gitpypi.validator.Location;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.Writer;
 import dev.gitpypi.core.internal.Texts;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,8 +56,9 @@ public final class ReportWriters {
         for (Finding f : r.findings()) {
             List<String> skippers = new ArrayList<>();
             for (LinkVerdict l : byLocation.getOrDefault(f.location(), List.of())) {
-                for (String who : List.of("pip", "uv")) {
-                    InstallerVerdict v = who.equals("pip") ? l.pip() : l.uv();
+                for (Installer installer : Installer.values()) {
+                    String who = installer.label();
+                    InstallerVerdict v = l.verdict(installer);
                     if (!v.usable() && Compat.explains(f.ruleId(), v.ruleIds())) {
                         if (!skippers.contains(who)) {
                             skippers.add(who);
@@ -71,18 +74,15 @@ public final class ReportWriters {
             }
             out.write('\n');
         }
-        int pipNo = 0;
-        int uvNo = 0;
+        Map<Installer, Integer> unused = new EnumMap<>(Installer.class);
         Map<String, List<LinkVerdict>> groups = new TreeMap<>();
         for (LinkVerdict l : r.links()) {
-            if (!l.pip().usable()) {
-                pipNo++;
-            }
-            if (!l.uv().usable()) {
-                uvNo++;
-            }
-            for (String who : List.of("pip", "uv")) {
-                InstallerVerdict v = who.equals("pip") ? l.pip() : l.uv();
+            for (Installer installer : Installer.values()) {
+                String who = installer.label();
+                InstallerVerdict v = l.verdict(installer);
+                if (!v.usable()) {
+                    unused.merge(installer, 1, Integer::sum);
+                }
                 if (!v.usable() && !told.contains(who + "\u0000" + l.location() + "\u0000" + l.filename())) {
                     String key = who + "\u0000" + l.location().resource() + "\u0000" + String.join(",", v.ruleIds())
                             + "\u0000" + v.reason();
@@ -94,7 +94,7 @@ public final class ReportWriters {
             String who = g.getKey().substring(0, g.getKey().indexOf('\u0000'));
             List<LinkVerdict> links = g.getValue();
             LinkVerdict first = links.get(0);
-            InstallerVerdict v = who.equals("pip") ? first.pip() : first.uv();
+            InstallerVerdict v = first.verdict(Installer.valueOf(who.toUpperCase(Locale.ROOT)));
             String what = links.size() == 1 ? first.filename() : "any of the " + links.size() + " links of project "
                     + first.project();
             Location where = links.size() == 1 ? first.location() : Location.of(first.location().resource());
@@ -103,8 +103,11 @@ public final class ReportWriters {
             out.write('\n');
         }
         int links = r.links().size();
-        out.write(Texts.printable(r.target()) + ": " + r.summary() + "; " + plural(links, "link") + ", pip uses "
-                + (links - pipNo) + ", uv uses " + (links - uvNo) + "\n");
+        StringBuilder uses = new StringBuilder();
+        for (Installer installer : Installer.values()) {
+            uses.append(", ").append(installer.label()).append(" uses ").append(links - unused.getOrDefault(installer, 0));
+        }
+        out.write(Texts.printable(r.target()) + ": " + r.summary() + "; " + plural(links, "link") + uses + "\n");
     }
 
     private static boolean mentions(String message, List<String> who) {
@@ -201,8 +204,9 @@ public final class ReportWriters {
                 g.writeStringField("filename", l.filename());
                 g.writeStringField("url", l.url());
                 location(g, l.location());
-                verdict(g, "pip", l.pip());
-                verdict(g, "uv", l.uv());
+                for (Installer installer : Installer.values()) {
+                    verdict(g, installer.label(), l.verdict(installer));
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
