@@ -1,6 +1,7 @@
 package dev.gitpypi.cli;
 
 import dev.gitpypi.core.internal.Texts;
+import dev.gitpypi.validator.IndexReader;
 import dev.gitpypi.validator.Report;
 import dev.gitpypi.validator.ReportFormat;
 import dev.gitpypi.validator.Severity;
@@ -81,6 +82,21 @@ final class ValidateCommand implements Callable<Integer> {
                     + " as not checked. Default: ${DEFAULT-VALUE}.")
     private int gitTimeout;
 
+    @Option(names = "--header", paramLabel = "NAME:VALUE",
+            description = "A header for requests to the index's own host (scheme, host and port of TARGET), such as"
+                    + " X-Api-Key:VALUE; never sent to another host. Repeatable. User-info in the URL"
+                    + " (https://user:pass@host/simple/) and ~/.netrc logins work as in pip.")
+    private List<String> headers = new ArrayList<>();
+
+    @Option(names = "--token-env", paramLabel = "VARIABLE",
+            description = "Send the token in this environment variable as 'Authorization: Bearer TOKEN' to the"
+                    + " index's own host (kept off the command line).")
+    private @Nullable String tokenEnv;
+
+    @Option(names = "--netrc", paramLabel = "FILE",
+            description = "Read logins from FILE instead of $NETRC or ~/.netrc.")
+    private @Nullable Path netrc;
+
     @Option(names = "--severity", paramLabel = "RULE=LEVEL",
             description = "Override a rule's severity (error, warning, note), or switch the rule off (off), such as"
                     + " P503-08=error. Repeatable.")
@@ -103,7 +119,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (gitTimeout <= 0) {
             throw new UsageException("invalid --git-timeout " + gitTimeout + ": use a number of seconds above 0");
         }
-        Validator.Builder b = Validator.builder().deep(deep).gitTimeout(Duration.ofSeconds(gitTimeout));
+        Validator.Builder b = Validator.builder().deep(deep).gitTimeout(Duration.ofSeconds(gitTimeout))
+                .reader(reader());
         if (project != null) {
             try {
                 b.project(project);
@@ -152,6 +169,37 @@ final class ValidateCommand implements Callable<Integer> {
             err.flush();
         }
         return threshold != null && report.exceeds(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private IndexReader reader() {
+        IndexReader.Builder r = IndexReader.builder();
+        for (String h : headers) {
+            int colon = h.indexOf(':');
+            try {
+                if (colon <= 0) {
+                    throw new IllegalArgumentException("use NAME:VALUE");
+                }
+                r.header(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("invalid --header " + Texts.quote(h.substring(0, Math.max(0, colon)))
+                        + ": " + e.getMessage());
+            }
+        }
+        if (tokenEnv != null) {
+            String token = System.getenv(tokenEnv);
+            if (token == null || token.isBlank()) {
+                throw new UsageException("--token-env " + Texts.quote(tokenEnv) + ": the environment variable is not"
+                        + " set");
+            }
+            r.bearerToken(token.strip());
+        }
+        if (netrc != null) {
+            if (!Files.isRegularFile(netrc)) {
+                throw new UsageException("--netrc: no such file " + Texts.quote(netrc.toString()));
+            }
+            r.netrc(netrc);
+        }
+        return r.build();
     }
 
     private static Severity severity(String option, String value) {

@@ -53,6 +53,7 @@ public final class DeepChecks {
     private final Duration gitTimeout;
     private final boolean vcs;
     private final Set<String> gitCredentialHosts;
+    private final HttpAccess http;
     private @Nullable GitRefs gitRefs;
 
     /**
@@ -63,13 +64,16 @@ public final class DeepChecks {
      * @param gitTimeout the time-out of one {@code git ls-remote}
      * @param vcs whether to check VCS refs
      * @param gitCredentialHosts lower-case hosts whose VCS refs git may check with the caller's credentials
+     * @param http the accessor for files a local index links to (remote indexes use their own)
      */
-    public DeepChecks(Sink sink, long maxFileBytes, Duration gitTimeout, boolean vcs, Set<String> gitCredentialHosts) {
+    public DeepChecks(Sink sink, long maxFileBytes, Duration gitTimeout, boolean vcs, Set<String> gitCredentialHosts,
+            HttpAccess http) {
         this.sink = sink;
         this.maxFileBytes = maxFileBytes;
         this.gitTimeout = gitTimeout;
         this.vcs = vcs;
         this.gitCredentialHosts = Set.copyOf(gitCredentialHosts);
+        this.http = http;
     }
 
     /**
@@ -191,8 +195,7 @@ public final class DeepChecks {
             Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return new Got(Files.size(to));
         }
-        HttpAccess http = site.http().orElseGet(() -> new HttpAccess(site.limits()));
-        try (Fetched f = http.get(uri, HttpAccess.ACCEPT_ANY, maxFileBytes)) {
+        try (Fetched f = site.http().orElse(http).get(uri, HttpAccess.ACCEPT_ANY, maxFileBytes)) {
             if (f.status() != 200) {
                 return new Missing(Texts.quote(Urls.safe(f.uri())) + " answers HTTP " + f.status());
             }

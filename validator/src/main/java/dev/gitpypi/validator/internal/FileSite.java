@@ -17,9 +17,7 @@ import org.jspecify.annotations.Nullable;
  * {@code index.json}; otherwise only the page itself can say (its PEP 691 {@code name}, a "Links for NAME" title,
  * the common name of its files).
  */
-public final class FileSite implements Site {
-    private final Limits limits;
-    private final String display;
+public final class FileSite extends SiteBase implements Site {
     private final Path file;
     private final boolean rootPage;
     private final @Nullable String pathName;
@@ -28,8 +26,7 @@ public final class FileSite implements Site {
 
     private FileSite(Limits limits, String display, Path file, boolean rootPage, @Nullable String pathName,
             @Nullable String evidence, boolean severalNames) {
-        this.limits = limits;
-        this.display = display;
+        super(limits, display);
         this.file = file;
         this.rootPage = rootPage;
         this.pathName = pathName;
@@ -78,21 +75,6 @@ public final class FileSite implements Site {
     }
 
     @Override
-    public String display() {
-        return display;
-    }
-
-    @Override
-    public Optional<String> resolved() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Limits limits() {
-        return limits;
-    }
-
-    @Override
     public Optional<Path> localRoot() {
         Path parent = file.getParent();
         return Optional.of(LocalFiles.siteRoot(parent == null ? file : parent));
@@ -105,7 +87,7 @@ public final class FileSite implements Site {
 
     @Override
     public String resourceOf(ProjectRef ref) {
-        return display;
+        return display();
     }
 
     @Override
@@ -113,7 +95,7 @@ public final class FileSite implements Site {
         if (!rootPage) {
             return Optional.empty();
         }
-        return Optional.of(Pages.root(LocalFiles.open(file, limits.maxRootPageBytes(), display), sink, lines));
+        return Optional.of(Pages.root(LocalFiles.open(file, limits().maxRootPageBytes(), display()), sink, lines));
     }
 
     @Override
@@ -126,12 +108,12 @@ public final class FileSite implements Site {
         if (rootPage) {
             return List.of();
         }
-        return List.of(new ProjectRef(pathName, pathName != null ? pathName : evidence != null ? evidence : display,
+        return List.of(new ProjectRef(pathName, pathName != null ? pathName : evidence != null ? evidence : display(),
                 file.toUri(), false, true, evidence, severalNames));
     }
 
     @Override
     public List<RawProject> project(ProjectRef ref) throws IOException {
-        return List.of(Pages.project(LocalFiles.open(file, limits.maxPageBytes(), display), pathName, file.toUri()));
+        return List.of(Pages.project(LocalFiles.open(file, limits().maxPageBytes(), display()), pathName, file.toUri()));
     }
 }

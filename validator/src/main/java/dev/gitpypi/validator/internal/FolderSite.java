@@ -22,13 +22,11 @@ import org.jspecify.annotations.Nullable;
  * the pages themselves, so pip's test layout, where {@code simple/} is the folder of a project named "simple", reads
  * right. Paths in findings start with the folder as the user typed it.
  */
-public final class FolderSite implements Site {
+public final class FolderSite extends SiteBase implements Site {
     private static final int MAX_NESTED = 10_000;
     /** Display spellings kept from the root (only those that differ from the normalized name). */
     private static final int MAX_SPELLINGS = 1_000_000;
 
-    private final Limits limits;
-    private final String display;
     private final String prefix;
     private final Path base;
     private final Path simple;
@@ -43,8 +41,7 @@ public final class FolderSite implements Site {
 
     private FolderSite(Limits limits, String display, Path base, Path simple, boolean projectFolder,
             @Nullable String evidence, boolean severalNames) {
-        this.limits = limits;
-        this.display = display;
+        super(limits, display);
         this.prefix = LocalFiles.prefix(display);
         this.base = base;
         this.simple = simple;
@@ -150,21 +147,6 @@ public final class FolderSite implements Site {
     }
 
     @Override
-    public String display() {
-        return display;
-    }
-
-    @Override
-    public Optional<String> resolved() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Limits limits() {
-        return limits;
-    }
-
-    @Override
     public Optional<Path> localRoot() {
         return Optional.of(siteRoot);
     }
@@ -199,7 +181,7 @@ public final class FolderSite implements Site {
         if (page.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Pages.root(LocalFiles.open(page.get(), limits.maxRootPageBytes(), rel(page.get())), sink,
+        return Optional.of(Pages.root(LocalFiles.open(page.get(), limits().maxRootPageBytes(), rel(page.get())), sink,
                 lines));
     }
 
@@ -260,7 +242,7 @@ public final class FolderSite implements Site {
     public List<ProjectRef> projects(RootIndex index) throws IOException {
         if (projectFolder) {
             return List.of(new ProjectRef(simple.getFileName() == null ? "" : simple.getFileName().toString(),
-                    simple.getFileName() == null ? display : simple.getFileName().toString(), simple.toUri(), false,
+                    simple.getFileName() == null ? display() : simple.getFileName().toString(), simple.toUri(), false,
                     true, evidence, severalNames));
         }
         Index idx = index instanceof Index i ? i : new Index();
@@ -282,8 +264,8 @@ public final class FolderSite implements Site {
             refs.putIfAbsent(ProjectName.normalize(n.pathName()), n);
         }
         List<ProjectRef> out = new ArrayList<>(refs.values());
-        if (limits.maxProjects() >= 0 && out.size() > limits.maxProjects()) {
-            return List.copyOf(out.subList(0, limits.maxProjects()));
+        if (limits().maxProjects() >= 0 && out.size() > limits().maxProjects()) {
+            return List.copyOf(out.subList(0, limits().maxProjects()));
         }
         return out;
     }
@@ -296,7 +278,7 @@ public final class FolderSite implements Site {
         for (String file : List.of("index.html", "index.json")) {
             Path p = dir.resolve(file);
             if (Files.isRegularFile(p)) {
-                pages.add(Pages.project(LocalFiles.open(p, limits.maxPageBytes(), rel(p)), name, dir.toUri()));
+                pages.add(Pages.project(LocalFiles.open(p, limits().maxPageBytes(), rel(p)), name, dir.toUri()));
             }
         }
         return pages;

@@ -16,6 +16,7 @@ import dev.gitpypi.validator.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import dev.gitpypi.core.internal.Texts;
+import org.apache.commons.text.StringEscapeUtils;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -141,25 +142,25 @@ public final class ReportWriters {
 
     private static void location(JsonGenerator g, Location loc) throws IOException {
         g.writeObjectFieldStart("location");
-        g.writeStringField("resource", loc.resource());
+        g.writeStringField("resource", clean(loc.resource()));
         if (loc.line() > 0) {
             g.writeNumberField("line", loc.line());
         }
         if (!loc.pointer().isEmpty()) {
-            g.writeStringField("pointer", loc.pointer());
+            g.writeStringField("pointer", clean(loc.pointer()));
         }
         g.writeEndObject();
     }
 
     private static void verdict(JsonGenerator g, String name, InstallerVerdict v) throws IOException {
         g.writeObjectFieldStart(name);
-        g.writeStringField("usability", v.usability().name().toLowerCase(Locale.ROOT));
+        g.writeStringField("usability", clean(v.usability().name().toLowerCase(Locale.ROOT)));
         g.writeArrayFieldStart("rules");
         for (String id : v.ruleIds()) {
-            g.writeString(id);
+            g.writeString(clean(id));
         }
         g.writeEndArray();
-        g.writeStringField("reason", v.reason());
+        g.writeStringField("reason", clean(v.reason()));
         g.writeEndObject();
     }
 
@@ -175,10 +176,10 @@ public final class ReportWriters {
         try (JsonGenerator g = generator(out)) {
             g.writeStartObject();
             g.writeNumberField("schemaVersion", ReportFormat.JSON_SCHEMA_VERSION);
-            g.writeStringField("tool", "gitpypi-validator");
-            g.writeStringField("target", r.target());
+            g.writeStringField("tool", clean("gitpypi-validator"));
+            g.writeStringField("target", clean(r.target()));
             if (r.validated().isPresent()) {
-                g.writeStringField("validated", r.validated().get());
+                g.writeStringField("validated", clean(r.validated().get()));
             }
             g.writeObjectFieldStart("summary");
             g.writeNumberField("errors", r.count(Severity.ERROR));
@@ -189,20 +190,20 @@ public final class ReportWriters {
             g.writeArrayFieldStart("findings");
             for (Finding f : r.findings()) {
                 g.writeStartObject();
-                g.writeStringField("ruleId", f.ruleId());
-                g.writeStringField("severity", f.severity().label());
+                g.writeStringField("ruleId", clean(f.ruleId()));
+                g.writeStringField("severity", clean(f.severity().label()));
                 location(g, f.location());
-                g.writeStringField("message", f.message());
-                g.writeStringField("help", helpBase + f.ruleId() + ".md");
+                g.writeStringField("message", clean(f.message()));
+                g.writeStringField("help", clean(helpBase + f.ruleId() + ".md"));
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeArrayFieldStart("links");
             for (LinkVerdict l : r.links()) {
                 g.writeStartObject();
-                g.writeStringField("project", l.project());
-                g.writeStringField("filename", l.filename());
-                g.writeStringField("url", l.url());
+                g.writeStringField("project", clean(l.project()));
+                g.writeStringField("filename", clean(l.filename()));
+                g.writeStringField("url", clean(l.url()));
                 location(g, l.location());
                 for (Installer installer : Installer.values()) {
                     verdict(g, installer.label(), l.verdict(installer));
@@ -247,35 +248,35 @@ public final class ReportWriters {
         }
         try (JsonGenerator g = generator(out)) {
             g.writeStartObject();
-            g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            g.writeStringField("version", "2.1.0");
+            g.writeStringField("$schema", clean("https://json.schemastore.org/sarif-2.1.0.json"));
+            g.writeStringField("version", clean("2.1.0"));
             g.writeArrayFieldStart("runs");
             g.writeStartObject();
             g.writeObjectFieldStart("tool");
             g.writeObjectFieldStart("driver");
-            g.writeStringField("name", "gitpypi-validator");
-            g.writeStringField("informationUri", helpBase);
+            g.writeStringField("name", clean("gitpypi-validator"));
+            g.writeStringField("informationUri", clean(helpBase));
             g.writeArrayFieldStart("rules");
             for (Rule rule : used) {
                 g.writeStartObject();
-                g.writeStringField("id", rule.id());
-                g.writeStringField("name", rule.name());
+                g.writeStringField("id", clean(rule.id()));
+                g.writeStringField("name", clean(rule.name()));
                 g.writeObjectFieldStart("shortDescription");
-                g.writeStringField("text", firstSentence(rule.summary()));
+                g.writeStringField("text", clean(firstSentence(rule.summary())));
                 g.writeEndObject();
                 g.writeObjectFieldStart("fullDescription");
-                g.writeStringField("text", rule.summary());
+                g.writeStringField("text", clean(rule.summary()));
                 g.writeEndObject();
                 g.writeObjectFieldStart("help");
-                g.writeStringField("text", rule.why() + " Fix: " + rule.fix());
+                g.writeStringField("text", clean(rule.why() + " Fix: " + rule.fix()));
                 g.writeEndObject();
-                g.writeStringField("helpUri", helpBase + rule.id() + ".md");
+                g.writeStringField("helpUri", clean(helpBase + rule.id() + ".md"));
                 g.writeObjectFieldStart("defaultConfiguration");
-                g.writeStringField("level", sarifLevel(rule.defaultSeverity()));
+                g.writeStringField("level", clean(sarifLevel(rule.defaultSeverity())));
                 g.writeEndObject();
                 g.writeObjectFieldStart("properties");
-                g.writeStringField("level", rule.level());
-                g.writeStringField("source", rule.source());
+                g.writeStringField("level", clean(rule.level()));
+                g.writeStringField("source", clean(rule.source()));
                 g.writeEndObject();
                 g.writeEndObject();
             }
@@ -285,20 +286,20 @@ public final class ReportWriters {
             g.writeArrayFieldStart("results");
             for (Finding f : r.findings()) {
                 g.writeStartObject();
-                g.writeStringField("ruleId", f.ruleId());
+                g.writeStringField("ruleId", clean(f.ruleId()));
                 Integer i = index.get(f.ruleId());
                 if (i != null && i >= 0) {
                     g.writeNumberField("ruleIndex", i);
                 }
-                g.writeStringField("level", sarifLevel(f.severity()));
+                g.writeStringField("level", clean(sarifLevel(f.severity())));
                 g.writeObjectFieldStart("message");
-                g.writeStringField("text", f.message());
+                g.writeStringField("text", clean(f.message()));
                 g.writeEndObject();
                 g.writeArrayFieldStart("locations");
                 g.writeStartObject();
                 g.writeObjectFieldStart("physicalLocation");
                 g.writeObjectFieldStart("artifactLocation");
-                g.writeStringField("uri", f.location().resource());
+                g.writeStringField("uri", clean(f.location().resource()));
                 g.writeEndObject();
                 if (f.location().line() > 0) {
                     g.writeObjectFieldStart("region");
@@ -309,8 +310,8 @@ public final class ReportWriters {
                 if (!f.location().pointer().isEmpty()) {
                     g.writeArrayFieldStart("logicalLocations");
                     g.writeStartObject();
-                    g.writeStringField("fullyQualifiedName", f.location().pointer());
-                    g.writeStringField("kind", "member");
+                    g.writeStringField("fullyQualifiedName", clean(f.location().pointer()));
+                    g.writeStringField("kind", clean("member"));
                     g.writeEndObject();
                     g.writeEndArray();
                 }
@@ -363,25 +364,40 @@ public final class ReportWriters {
         out.write("  </testsuite>\n</testsuites>\n");
     }
 
+    /**
+     * XML 1.0 text for an attribute or element: control characters made visible first ({@link Texts#printable}),
+     * then escaped with commons-text's {@code escapeXml10}, which also drops what XML 1.0 cannot hold (a lone
+     * surrogate, U+FFFE, U+FFFF). A {@code ]]>} in a message is written as {@code ]]&gt;}.
+     */
     private static String xml(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
+        return StringEscapeUtils.escapeXml10(Texts.printable(s));
+    }
+
+    /**
+     * A string for the JSON and SARIF forms: a lone surrogate, which no UTF-8 encoder can write, becomes U+FFFD;
+     * everything else is escaped by the JSON writer.
+     */
+    static String clean(String s) {
+        int n = s.length();
+        StringBuilder out = null;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&apos;");
-                default -> {
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xfffe || c == 0xffff) {
-                        b.append("\\u").append(String.format(Locale.ROOT, "%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
+            boolean lone = Character.isHighSurrogate(c) ? i + 1 >= n || !Character.isLowSurrogate(s.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
+            if (Character.isHighSurrogate(c) && !lone) {
+                if (out != null) {
+                    out.append(c).append(s.charAt(i + 1));
                 }
+                i++;
+                continue;
+            }
+            if (lone && out == null) {
+                out = new StringBuilder(n).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(lone ? '\uFFFD' : c);
             }
         }
-        return b.toString();
+        return out == null ? s : out.toString();
     }
 }
