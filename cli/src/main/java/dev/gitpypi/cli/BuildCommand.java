@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.Index;
-import dev.gitpypi.core.IndexConflictException;
+import dev.gitpypi.core.GitpypiException;
+import dev.gitpypi.core.IndexMerger;
 import dev.gitpypi.core.IndexSource;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
+import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.SourceResult;
+import dev.gitpypi.core.internal.ExternalLinks;
 import dev.gitpypi.core.internal.Redaction;
 import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.core.site.SiteReport;
@@ -17,12 +20,16 @@ import dev.gitpypi.core.site.SiteWriter;
 import dev.gitpypi.core.source.LocalFilesSource;
 import dev.gitpypi.core.source.PackageListSource;
 import dev.gitpypi.git.GitSource;
+import dev.gitpypi.git.NotARepositoryException;
 import dev.gitpypi.git.TagPattern;
+import dev.gitpypi.git.publish.PublishResult;
+import dev.gitpypi.git.publish.SitePublisher;
 import dev.gitpypi.validator.IndexReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +50,9 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  gitpypi build --git https://github.com/org/hello.git --git ../world --out site",
             "  gitpypi build --git . --link-style sdist --out site --base-url https://org.github.io/index/",
-            "  gitpypi build --files dist/ --out site"})
+            "  gitpypi build --files dist/ --out site",
+            "  gitpypi build --git https://github.com/org/hello.git --out site \\",
+            "      --publish https://github.com/org/python-index.git"})
 final class BuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -100,18 +109,43 @@ final class BuildCommand implements Callable<Integer> {
     private @Nullable String tagPattern;
 
     @Option(names = "--subdirectory", paramLabel = "DIR",
-            description = "A project folder inside the repositories (monorepo). Repeatable.")
+            description = "A project folder inside the repositories (monorepo); a tag where it does not exist is an"
+                    + " error for that tag. Repeatable.")
     private List<String> subdirectories = new ArrayList<>();
 
-    @Option(names = "--discover-projects", description = "Find projects by their pyproject.toml inside each tag.")
+    @Option(names = "--discover-projects",
+            description = "Find projects by their pyproject.toml or setup.py inside each tag. A tag applies to the project its"
+                    + " 'project' group names, or, without one, only when exactly one project is found.")
     private boolean discoverProjects;
 
-    @Option(names = "--pin-commit", description = "Link VCS releases by commit id instead of tag name (tags can move).")
-    private boolean pinCommit;
+    @Option(names = "--project", paramLabel = "NAME",
+            description = "The project name of the --git repositories at tags whose metadata names none (a setup.py"
+                    + " that computes its name). Metadata that names another project wins: such tags are skipped.")
+    private @Nullable String project;
+
+    @Option(names = "--pin-commits",
+            description = "Link VCS releases by the commit id a tag had when first indexed (tags can move).")
+    private boolean pinCommits;
 
     @Option(names = "--allow-version-mismatch",
-            description = "Keep tags whose static version in pyproject.toml disagrees with the tag (reported anyway).")
+            description = "Keep tags whose static version (pyproject.toml, setup.cfg, setup.py) disagrees with the"
+                    + " tag, under the static version (reported anyway).")
     private boolean allowVersionMismatch;
+
+    @Option(names = "--yank", paramLabel = "NAME==VERSION[:REASON]",
+            description = "Mark a release yanked (PEP 592): pip then installs it only when pinned with ==. Repeatable.")
+    private List<String> yank = new ArrayList<>();
+
+    @Option(names = "--metadata-from-build",
+            description = "RUNS THE PROJECTS' CODE: where the metadata at a tag cannot be read without running code,"
+                    + " ask the project's own PEP 517 build backend (in a separate python3 process with a time limit,"
+                    + " in a temporary copy of the tree). Off by default; only for repositories you trust.")
+    private boolean metadataFromBuild;
+
+    @Option(names = "--allow-empty",
+            description = "Write the site even when the sources give no project at all (by default an empty result"
+                    + " never replaces a site that has projects: exit 1, nothing to publish).")
+    private boolean allowEmpty;
 
     @Option(names = "--link-url", paramLabel = "URL",
             description = "The repository URL to write in VCS links of a local --git checkout (default: its origin).")
@@ -133,6 +167,12 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "A gitpypi.toml file with build options.")
     private @Nullable Path config;
 
+    @Option(names = "--shared-project", paramLabel = "NAME",
+            description = "A project that several sources may publish releases of. Without it a project belongs to"
+                    + " the first source that declares it (Git sources, then --files, --from-index and package lists,"
+                    + " each in the order given), and another source declaring it is an error. Repeatable.")
+    private List<String> sharedProjects = new ArrayList<>();
+
     @Option(names = "--json", description = "Print a machine-readable summary of the build on standard output.")
     private boolean json;
 
@@ -141,6 +181,17 @@ final class BuildCommand implements Callable<Integer> {
                     + " with 3. Without it nothing is written and the previous site stays, so a passing outage"
                     + " cannot unpublish packages.")
     private boolean keepGoing;
+
+    @Option(names = "--publish", paramLabel = "URL_OR_PATH",
+            description = "After a successful build, publish the site to this repository's --publish-branch, as"
+                    + " 'gitpypi publish' does (not when a source failed under --keep-going).")
+    private @Nullable String publish;
+
+    @Option(names = "--publish-branch", paramLabel = "BRANCH", defaultValue = SitePublisher.DEFAULT_BRANCH,
+            description = "The branch --publish pushes to (default: ${DEFAULT-VALUE}).")
+    private String publishBranch = SitePublisher.DEFAULT_BRANCH;
+
+    private SitePublisher.@Nullable Builder publisher;
 
     @Override
     public Integer call() throws IOException {
@@ -152,6 +203,13 @@ final class BuildCommand implements Callable<Integer> {
         }
         if (out == null) {
             throw new UsageException("missing --out DIR (or 'out' in gitpypi.toml)");
+        }
+        if (publish != null) {
+            // checked before anything is read, so a mistyped branch or --ssh-dir costs no build
+            PublishCommand.Target target = new PublishCommand.Target();
+            target.branch = publishBranch;
+            target.sshDir = sshDir;
+            publisher = PublishCommand.builder(publish, target);
         }
         LinkStyle style = LinkStyle.fromValue(linkStyle == null ? "vcs" : linkStyle)
                 .filter(s -> s == LinkStyle.VCS || s == LinkStyle.SDIST)
@@ -168,10 +226,16 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Reads the sources in configuration order and merges them: what a source cannot have (a project another source
+     * owns, a file that conflicts with one merged before, a name the site cannot be written with) is left out with an
+     * error naming it, and the rest is built (exit 1).
+     */
     private int build(List<IndexSource> sources, LinkStyle style, Reporter reporter) throws IOException {
-        Index index = Index.empty();
+        IndexMerger merger = IndexMerger.builder().sharedProjects(sharedProjects).build();
         List<Problem> problems = new ArrayList<>();
         int failedSources = 0;
+        boolean ownership = false;
         for (IndexSource source : sources) {
             reporter.begin("reading " + source.description(), -1);
             SourceResult result;
@@ -184,27 +248,54 @@ final class BuildCommand implements Callable<Integer> {
                 }
                 failedSources++;
                 reporter.end("failed, skipped (--keep-going)");
-                Problem p = Problem.error(source.description(), GitpypiCommand.describe(e));
-                reporter.error(p.location() + ": " + p.message());
-                problems.add(p);
+                problems.add(report(reporter, Problem.error(source.description(), GitpypiCommand.describe(e))));
+                continue;
+            } catch (NotARepositoryException e) {
+                // a --git folder that is no repository is bad usage, not hostile input: exit 2, nothing written
+                reporter.end("failed");
+                throw e;
+            } catch (GitpypiException e) {
+                // input the source cannot make an index of: that source is left out, the others are built
+                reporter.end("failed, left out");
+                problems.add(report(reporter, Problem.error(source.description(), GitpypiCommand.describe(e)
+                        + "; this source is left out")));
                 continue;
             }
-            reporter.end(summary(result.index()) + (result.problems().isEmpty() ? ""
-                    : ", " + result.problems().size() + " problem" + (result.problems().size() == 1 ? "" : "s")));
+            long notes = result.problems().stream().filter(p -> p.severity() == Problem.Severity.NOTE).count();
+            long shown = result.problems().size() - notes;
+            reporter.end(summary(result.index()) + (shown == 0 ? "" : ", " + shown + " problem" + (shown == 1 ? ""
+                    : "s")) + (notes == 0 ? "" : ", " + notes + " file" + (notes == 1 ? "" : "s") + " skipped"));
             for (Problem p : result.problems()) {
-                String line = p.location() + ": " + p.message();
-                if (p.severity() == Problem.Severity.ERROR) {
-                    reporter.error(line);
-                } else {
-                    reporter.warning(line);
-                }
+                report(reporter, p);
+            }
+            if (notes > 0 && !reporter.verbose()) {
+                reporter.info("(--verbose names each of the " + notes + " skipped file" + (notes == 1 ? "" : "s")
+                        + ")");
             }
             problems.addAll(result.problems());
-            try {
-                index = index.merge(result.index());
-            } catch (IndexConflictException e) {
-                throw new UsageException(e.getMessage() + "; nothing was written");
+            ProjectScreen.Result screened = ProjectScreen.screen(source.description(), result.index());
+            for (Problem p : screened.problems()) {
+                problems.add(report(reporter, p));
             }
+            for (Problem p : merger.add(source.description(), screened.index())) {
+                ownership |= p.message().contains("declared shared");
+                problems.add(report(reporter, p));
+            }
+        }
+        if (ownership) {
+            reporter.info("hint: a project that several sources publish is declared with --shared-project NAME"
+                    + " (or shared-projects = [\"NAME\"] in gitpypi.toml)");
+        }
+        Index index = merger.index();
+        List<Problem> yankProblems = new ArrayList<>();
+        index = yanks.apply(index, yankProblems);
+        for (Problem p : yankProblems) {
+            problems.add(report(reporter, p));
+        }
+        if (index.size() == 0 && !allowEmpty && hasProjects(out)) {
+            reporter.error("nothing to publish: the sources gave no project, and " + out + " holds a site with"
+                    + " projects; it is left as it was (--allow-empty replaces it with an empty site)");
+            return ExitCodes.FINDINGS;
         }
         SiteWriter writer = SiteWriter.builder().progress(reporter).baseUrl(baseUrl)
                 .json(jsonPages == null || jsonPages)
@@ -214,17 +305,34 @@ final class BuildCommand implements Callable<Integer> {
         reporter.end(report.filesWritten() + " files written, " + report.filesUnchanged() + " unchanged, "
                 + report.filesDeleted() + " deleted");
         long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
-        long warnings = problems.size() - errors;
+        long warnings = problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count();
         reporter.info("built " + out + ": " + summary(index) + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
                 + ", " + errors + " error" + (errors == 1 ? "" : "s"));
+        PublishResult published = null;
+        if (publish != null && failedSources > 0) {
+            reporter.warning("not published: " + failedSources + " source" + (failedSources == 1 ? "" : "s")
+                    + " could not be read, and publishing the rest would remove their packages from the index");
+        } else if (publisher != null) {
+            published = PublishCommand.publish(publisher, out, reporter);
+        }
         if (json) {
-            printJson(index, report, problems, style);
+            printJson(index, report, problems, style, published);
         }
         return failedSources > 0 ? ExitCodes.IO : errors > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private void printJson(Index index, SiteReport report, List<Problem> problems, LinkStyle style)
-            throws IOException {
+    private static Problem report(Reporter reporter, Problem p) {
+        String line = p.location() + ": " + p.message();
+        switch (p.severity()) {
+            case ERROR -> reporter.error(line);
+            case WARNING -> reporter.warning(line);
+            case NOTE -> reporter.detail("note: " + line);
+        }
+        return p;
+    }
+
+    private void printJson(Index index, SiteReport report, List<Problem> problems, LinkStyle style,
+            @Nullable PublishResult published) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("schema-version", 1);
         m.put("out", String.valueOf(out));
@@ -237,6 +345,7 @@ final class BuildCommand implements Callable<Integer> {
         m.put("files-deleted", report.filesDeleted());
         m.put("warnings", problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count());
         m.put("errors", problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count());
+        m.put("notes", problems.stream().filter(p -> p.severity() == Problem.Severity.NOTE).count());
         List<Map<String, Object>> list = new ArrayList<>();
         for (Project p : index.projects().values()) {
             Map<String, Object> pm = new LinkedHashMap<>();
@@ -254,9 +363,23 @@ final class BuildCommand implements Callable<Integer> {
             pm.put("message", Redaction.text(p.message()));
             return pm;
         }).toList());
+        if (published != null) {
+            m.put("publish", PublishCommand.json(published));
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         stdout.flush();
+    }
+
+    /** Whether a folder holds a site with at least one project page. */
+    private static boolean hasProjects(Path site) throws IOException {
+        Path simple = site.resolve("simple");
+        if (!Files.isRegularFile(simple.resolve("index.html"))) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> children = Files.list(simple)) {
+            return children.anyMatch(p -> Files.isRegularFile(p.resolve("index.html")));
+        }
     }
 
     /** The number of versions of all projects, as their pages list them. */
@@ -275,6 +398,7 @@ final class BuildCommand implements Callable<Integer> {
 
     private @Nullable String title;
     private @Nullable Boolean jsonPages;
+    private final Yanks yanks = new Yanks();
     private dev.gitpypi.core.Progress reporter = dev.gitpypi.core.Progress.NONE;
 
     private BuildConfig loadConfig() throws IOException {
@@ -299,18 +423,33 @@ final class BuildCommand implements Callable<Integer> {
         cache = cache != null ? cache : c.cache;
         packagesUrl = packagesUrl != null ? packagesUrl : c.packagesUrl;
         tagPattern = tagPattern != null ? tagPattern : c.tagPattern;
-        pinCommit = pinCommit || Boolean.TRUE.equals(c.pinCommit);
+        pinCommits = pinCommits || Boolean.TRUE.equals(c.pinCommits);
+        metadataFromBuild = metadataFromBuild || Boolean.TRUE.equals(c.metadataFromBuild);
+        allowEmpty = allowEmpty || Boolean.TRUE.equals(c.allowEmpty);
         allowVersionMismatch = allowVersionMismatch || Boolean.TRUE.equals(c.allowVersionMismatch);
         discoverProjects = discoverProjects || Boolean.TRUE.equals(c.discoverProjects);
         title = c.title;
         jsonPages = c.jsonPages;
+        c.yanked.forEach((name, versions) -> versions.forEach((version, reason) -> yanks.add(name, version, reason,
+                "gitpypi.toml yanked." + name)));
+        for (String spec : yank) {
+            yanks.add(spec);
+        }
+        List<String> shared = new ArrayList<>(c.sharedProjects);
+        shared.addAll(sharedProjects);
+        for (String name : shared) {
+            if (!ProjectName.isValid(name)) {
+                throw new UsageException("--shared-project: invalid project name " + Texts.quote(name) + " (NAME-01)");
+            }
+        }
+        sharedProjects = shared;
     }
 
     private List<IndexSource> sources(BuildConfig c, LinkStyle style) {
         List<IndexSource> sources = new ArrayList<>();
         List<BuildConfig.GitEntry> gitEntries = new ArrayList<>(c.git);
         for (String g : git) {
-            gitEntries.add(new BuildConfig.GitEntry(g, null, linkUrl, subdirectories));
+            gitEntries.add(new BuildConfig.GitEntry(g, null, linkUrl, subdirectories, project));
         }
         for (BuildConfig.GitEntry e : gitEntries) {
             sources.add(gitSource(e, style));
@@ -361,10 +500,17 @@ final class BuildCommand implements Callable<Integer> {
         }
         GitSource.Builder b = local ? GitSource.local(Path.of(location)) : GitSource.remote(withToken(location));
         if (!local && !withToken(location).equals(location) && e.linkUrl() == null) {
-            b.publicUrl(location);
+            b.linkUrl(location);
         }
-        b.progress(reporter).linkStyle(style).pinCommits(pinCommit).acceptVersionMismatch(allowVersionMismatch)
+        b.progress(reporter).linkStyle(style).pinCommits(pinCommits).allowVersionMismatch(allowVersionMismatch)
                 .discoverProjects(discoverProjects);
+        if (e.project() != null) {
+            b.projectName(e.project());
+        }
+        if (metadataFromBuild) {
+            String python = System.getenv("GITPYPI_PYTHON");
+            b.metadataFromBuild(python == null || python.isBlank() ? "python3" : python, Duration.ofSeconds(120));
+        }
         String pattern = e.tagPattern() != null ? e.tagPattern() : tagPattern;
         TagPattern tags = pattern == null ? TagPattern.defaultPattern() : TagPattern.regex(pattern);
         if (pattern != null) {
@@ -374,7 +520,7 @@ final class BuildCommand implements Callable<Integer> {
             b.project(folder, tags);
         }
         if (e.linkUrl() != null) {
-            b.publicUrl(e.linkUrl());
+            b.linkUrl(e.linkUrl());
         }
         if (cache != null) {
             b.cacheDir(cache);
@@ -436,9 +582,15 @@ final class BuildCommand implements Callable<Integer> {
             return "index " + Redaction.url(target);
         }
 
+        /**
+         * Reads the index (a local folder or file by its absolute path) and makes its links safe to republish:
+         * credentials left out, {@code javascript:}, {@code data:} and {@code file:} links refused.
+         */
         @Override
         public SourceResult read() throws IOException {
-            return new SourceResult(IndexReader.defaults().read(target), List.of());
+            boolean remote = target.startsWith("http://") || target.startsWith("https://");
+            String where = remote ? target : Path.of(target).toAbsolutePath().normalize().toString();
+            return ExternalLinks.republish(IndexReader.defaults().read(where), Redaction.url(target));
         }
     }
 }

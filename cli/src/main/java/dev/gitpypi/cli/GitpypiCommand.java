@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
             "install from, and checks any index against the standards."},
         subcommands = {
             BuildCommand.class, ValidateCommand.class, NormalizeCommand.class, ServeCommand.class,
-            DemoCommand.class, CommandLine.HelpCommand.class},
+            PublishCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",
