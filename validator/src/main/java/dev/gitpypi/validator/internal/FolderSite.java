@@ -34,6 +34,7 @@ public final class FolderSite extends SiteBase implements Site {
     private final boolean projectFolder;
     private final boolean severalNames;
     private final @Nullable String evidence;
+    private @Nullable URI rootPage;
 
     private FolderSite(Limits limits, String display, Path base, Path simple, boolean projectFolder) {
         this(limits, display, base, simple, projectFolder, null, false);
@@ -117,7 +118,30 @@ public final class FolderSite extends SiteBase implements Site {
     }
 
     private static boolean hasPage(Path dir) {
-        return Files.isRegularFile(dir.resolve("index.html")) || Files.isRegularFile(dir.resolve("index.json"));
+        return Files.isDirectory(dir) && (Files.isRegularFile(dir.resolve("index.html"))
+                || Files.isRegularFile(dir.resolve("index.json")));
+    }
+
+    /**
+     * The folder a root link names when it is the usual {@code name/} relative to the root page itself: found
+     * without parsing a URL, which is most of the cost of a root page of a million entries.
+     *
+     * @return the folder, or null when the link needs real resolution
+     */
+    private @Nullable Path plainFolder(String href, URI base) {
+        int n = href.length();
+        if (n < 2 || href.charAt(n - 1) != '/' || !base.equals(rootPage)) {
+            return null;
+        }
+        for (int i = 0; i < n - 1; i++) {
+            char c = href.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+                    || c == '.' && i > 0)) {
+                return null;
+            }
+        }
+        String name = href.substring(0, n - 1);
+        return name.equals(".") || name.equals("..") ? null : simple.resolve(name);
     }
 
     /** Whether a folder holds a folder whose page is a project page (judged from the page, not only its name). */
@@ -181,6 +205,7 @@ public final class FolderSite extends SiteBase implements Site {
         if (page.isEmpty()) {
             return Optional.empty();
         }
+        rootPage = page.get().toUri();
         return Optional.of(Pages.root(LocalFiles.open(page.get(), limits().maxRootPageBytes(), rel(page.get())), sink,
                 lines));
     }
@@ -197,27 +222,30 @@ public final class FolderSite extends SiteBase implements Site {
         private final java.util.Map<String, String> spellings = new java.util.HashMap<>();
 
         @Override
-        public Optional<String> add(RawRoot.Entry e) {
+        public Optional<java.util.function.Supplier<String>> add(RawRoot.Entry e) {
             String href = e.href();
             if (href == null || href.isBlank()) {
                 return Optional.empty();
             }
-            Optional<URI> target = Urls.resolve(e.base(), href.strip());
-            if (target.isEmpty() || !"file".equals(target.get().getScheme())) {
-                return Optional.empty();
-            }
-            URI t = mapLocal(target.get());
-            Path dir;
-            try {
-                dir = Path.of(t).normalize();
-            } catch (IllegalArgumentException ex) {
-                return Optional.empty();
+            Path dir = plainFolder(href.strip(), e.base());
+            if (dir == null) {
+                Optional<URI> target = Urls.resolve(e.base(), href.strip());
+                if (target.isEmpty() || !"file".equals(target.get().getScheme())) {
+                    return Optional.empty();
+                }
+                URI t = mapLocal(target.get());
+                try {
+                    dir = Path.of(t).normalize();
+                } catch (IllegalArgumentException ex) {
+                    return Optional.empty();
+                }
             }
             String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
             boolean exists = dir.startsWith(simple) && hasPage(dir);
             if (!exists) {
-                return Optional.of("the root links " + Texts.quote(e.text()) + " to " + Texts.quote(rel(dir) + "/")
-                        + ", which is no project page");
+                Path missing = dir;
+                return Optional.of(() -> "the root links " + Texts.quote(e.text()) + " to "
+                        + Texts.quote(rel(missing) + "/") + ", which is no project page");
             }
             if (dir.getParent() != null && dir.getParent().equals(simple)) {
                 String normalized = ProjectName.normalize(name);

@@ -203,7 +203,7 @@ public final class HttpSite extends SiteBase implements Site {
         private int count;
 
         @Override
-        public Optional<String> add(RawRoot.Entry e) {
+        public Optional<java.util.function.Supplier<String>> add(RawRoot.Entry e) {
             String href = e.href();
             if (href == null || href.isBlank()) {
                 return Optional.empty();
