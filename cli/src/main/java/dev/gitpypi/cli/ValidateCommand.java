@@ -26,14 +26,15 @@ import picocli.CommandLine.Parameters;
 /** {@code gitpypi validate}: checks an index against the conformance catalog. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Checks an index against the standards (PEP 503, 592, 629, 658, 691, 700, 714, 740, 792, PEP 440,",
-            "wheel and sdist file names) and says for each link whether pip and uv would use it, and why not.",
-            "Each finding names its rule; the rules are documented in docs/rules/.",
+            "Checks an index against the standards (PEP 503, 592, 629, 658, 691, 700, 714, 740, 792, PEP 440, wheel"
+                    + " and sdist file names) and says for each link whether pip and uv would use it, and why not."
+                    + " Each finding names its rule; the rules are documented in docs/rules/.",
             "",
-            "TARGET is what you have: a site folder (holding simple/), the simple root itself, one project's",
-            "folder, one page file (HTML or PEP 691 JSON), or an http(s) URL of a root, of a project page, or of",
-            "a site whose landing page links to its index. Paths may be relative. What is not an index is said",
-            "in one line (exit 2)."},
+            "TARGET is what you have: a site folder (holding simple/), the simple root itself, one project's folder,"
+                    + " one page file (HTML or PEP 691 JSON), or an http(s) URL of a root, of a project page, or of a"
+                    + " site whose landing page links to its index. Paths may be relative. What is not an index is"
+                    + " said in one line (exit 2).",
+            ""},
         footer = {"", "Examples:",
             "  gitpypi validate site/",
             "  gitpypi validate site/simple/foo/",
