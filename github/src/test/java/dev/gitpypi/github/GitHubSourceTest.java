@@ -102,6 +102,104 @@ class GitHubSourceTest {
         assertThat(sleeps).isEmpty();
     }
 
+    @Test
+    void releaseStyleLinksPublicAssetsWithDigestsAndHashesOlderOnesOnce() throws Exception {
+        GitHubResult first = acme().linkStyle(LinkStyle.RELEASE).build().readWithUsage();
+        assertThat(gh.graphqlQueries()).as("release assets come from REST, which states digests").isEmpty();
+        Map<String, Project> projects = first.result().index().projects();
+        // the 5 private repositories' assets are refused; drafts (1.3) are skipped
+        assertThat(projects).hasSize(KEPT - 5).doesNotContainKeys("pkg-000", "pkg-050");
+        Project p = projects.get("pkg-002");
+        FakeGitHub.Repo repo = gh.organization("acme").repository("pkg-002");
+        assertThat(p.distributions()).extracting(Distribution::filename)
+                .containsExactly("pkg_002-1.2-py3-none-any.whl", "pkg_002-1.2.tar.gz");
+        Distribution wheel = p.distributions().get(0);
+        assertThat(wheel.url()).isEqualTo(gh.webUrl() + "acme/pkg-002/releases/download/v1.2/pkg_002-1.2-py3-none-any.whl");
+        assertThat(wheel.sha256()).contains(sha256(Fixtures.wheel("pkg_002", "1.2")));
+        assertThat(wheel.size()).hasValue(Fixtures.wheel("pkg_002", "1.2").length);
+        assertThat(wheel.localFile()).isEmpty();
+        assertThat(p.distributions().get(1).sha256()).as("no digest: downloaded and hashed")
+                .contains(sha256(Fixtures.sdist("pkg_002", "1.2")));
+        assertThat(repo.name()).isEqualTo("pkg-002");
+        // one download per public sdist without a digest; one REST request per repository and listing page
+        assertThat(gh.downloads()).isEqualTo(KEPT - 5);
+        assertThat(first.usage().downloads()).isEqualTo(KEPT - 5);
+        assertThat(first.usage().restPoints()).as("browser downloads cost no api points").isEqualTo(3 + KEPT);
+        List<Problem> errors = first.result().problems().stream()
+                .filter(x -> x.severity() == Problem.Severity.ERROR).toList();
+        assertThat(errors).hasSize(5).allSatisfy(e -> assertThat(e.message())
+                .contains("release assets of private repository").contains("pip cannot send")
+                .contains("--mirror-assets --private-site"));
+
+        gh.resetCounters();
+        GitHubResult again = acme().linkStyle(LinkStyle.RELEASE).build().readWithUsage();
+        assertThat(again.usage().points()).isZero();
+        assertThat(gh.downloads()).as("the hash of an asset without digest is kept").isZero();
+        assertThat(gh.requests()).allMatch(r -> r.endsWith("-> 304"));
+        assertThat(again.result().index()).isEqualTo(first.result().index());
+
+        gh.resetCounters();
+        repo.release("v1.2b1").asset("pkg_002-1.3-py3-none-any.whl", "new wheel".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), true);
+        GitHubResult after = acme().linkStyle(LinkStyle.RELEASE).build().readWithUsage();
+        assertThat(after.usage().restPoints()).as("only the changed repository's releases").isEqualTo(1);
+        assertThat(after.result().index().projects().get("pkg-002").distributions()).hasSize(3);
+        assertThat(after.result().problems()).anyMatch(x -> x.message().contains("is version 1.3 but the release"
+                + " tag says 1.2b1"));
+    }
+
+    @Test
+    void mirroredAssetsOfPrivateRepositoriesNeedAPrivateSite() throws Exception {
+        GitHubResult refused = acme().namePattern("pkg-0[05]0").linkStyle(LinkStyle.RELEASE).mirrorAssets(true)
+                .build().readWithUsage();
+        assertThat(refused.result().index().projects()).isEmpty();
+        assertThat(refused.result().problems()).hasSize(2).allSatisfy(e -> assertThat(e.message()).contains("refusing to copy release assets of"
+                        + " private repository").contains("--private-site"));
+        assertThat(gh.downloads()).isZero();
+
+        GitHubResult mirrored = acme().namePattern("pkg-0[05]0").linkStyle(LinkStyle.RELEASE).mirrorAssets(true)
+                .privateSite(true).build().readWithUsage();
+        assertThat(mirrored.result().index().projects()).as(mirrored.result().problems().toString())
+                .containsOnlyKeys("pkg-000", "pkg-050");
+        Project p = mirrored.result().index().projects().get("pkg-050");
+        Distribution wheel = p.distributions().get(0);
+        assertThat(wheel.url()).isEqualTo("../../files/pkg-050/pkg_050-1.2-py3-none-any.whl");
+        assertThat(wheel.localFile()).isPresent();
+        assertThat(java.nio.file.Files.readAllBytes(wheel.localFile().get())).isEqualTo(Fixtures.wheel("pkg_050",
+                "1.2"));
+        assertThat(wheel.sha256()).contains(sha256(Fixtures.wheel("pkg_050", "1.2")));
+        assertThat(wheel.requiresPython()).as("read from the mirrored wheel").contains(">=3.8");
+        assertThat(wheel.coreMetadata()).as("PEP 658 metadata of the hosted wheel").isPresent();
+        // private assets come through the API url: a redirect to signed storage, followed without the token
+        assertThat(gh.requests()).anyMatch(r -> r.startsWith("GET /api/v3/repos/acme/pkg-050/releases/assets/"))
+                .anyMatch(r -> r.startsWith("GET /storage/") && r.endsWith("-> 200"))
+                .noneMatch(r -> r.startsWith("GET /storage/") && r.endsWith("-> 400"));
+        assertThat(mirrored.result().hasErrors()).isFalse();
+    }
+
+    @Test
+    void restOnlyReadsTheSameVersionsAtAHigherCost() throws Exception {
+        GitHubResult graphql = acme().namePattern("pkg-00[0-9]").build().readWithUsage();
+        GitHubResult rest = acme().namePattern("pkg-00[0-9]").useGraphql(false).cacheDir(cache.resolve("rest"))
+                .build().readWithUsage();
+        assertThat(rest.usage().graphqlPoints()).isZero();
+        assertThat(rest.result().index().projects().keySet())
+                .isEqualTo(graphql.result().index().projects().keySet()).containsExactly("pkg-000", "pkg-002",
+                        "pkg-008");
+        for (String name : List.of("pkg-000", "pkg-002", "pkg-008")) {
+            assertThat(rest.result().index().projects().get(name).distributions()).extracting(Distribution::url)
+                    .isEqualTo(graphql.result().index().projects().get(name).distributions().stream()
+                            .map(Distribution::url).toList());
+        }
+        // 3 listing pages + per repository: tags, releases, and one pyproject.toml per tag
+        assertThat(rest.usage().restPoints()).isEqualTo(3 + 3 * 2 + 3 * 3);
+        assertThat(graphql.usage().points()).isEqualTo(3 + 1);
+    }
+
+    private static String sha256(byte[] bytes) {
+        return dev.gitpypi.core.internal.Digests.sha256(bytes);
+    }
+
     private String gitUrl(String repo, String tag, String version) {
         return "git+" + gh.webUrl() + "acme/" + repo + ".git@" + tag + "#egg=" + repo + "-" + version;
     }

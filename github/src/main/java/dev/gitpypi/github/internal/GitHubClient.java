@@ -229,7 +229,7 @@ public final class GitHubClient {
             }
             a.body().forEach(items::add);
             next = nextLink(a.link());
-            if (next != null && !sameOrigin(URI.create(next), s.apiUrl())) {
+            if (next != null && !underApi(URI.create(next))) {
                 throw new GitHubApiException("github's link header points outside the api ("
                         + Texts.quote(Redaction.url(next)) + "); not followed", a.status(), null);
             }
@@ -371,7 +371,7 @@ public final class GitHubClient {
         String what = "download " + shown(url);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             URI u = current;
-            boolean api = sameOrigin(u, s.apiUrl());
+            boolean api = underApi(u);
             HttpRequest.Builder b = (api ? request(u) : HttpRequest.newBuilder(u).timeout(s.timeout())
                     .header("User-Agent", userAgent)).header("Accept", "application/octet-stream").GET();
             HttpResponse<InputStream> r;
@@ -438,7 +438,7 @@ public final class GitHubClient {
     private HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(s.timeout()).header("User-Agent", userAgent)
                 .header("X-GitHub-Api-Version", API_VERSION);
-        if (token != null && (sameOrigin(uri, s.apiUrl()) || sameOrigin(uri, s.graphqlUrl()))) {
+        if (token != null && (underApi(uri) || uri.equals(s.graphqlUrl()))) {
             b.header("Authorization", "Bearer " + token);
         }
         return b;
@@ -682,6 +682,16 @@ public final class GitHubClient {
         String u = Redaction.url(uri.toString());
         String base = s.apiUrl().toString();
         return u.startsWith(base) ? u.substring(base.length()) : u;
+    }
+
+    /**
+     * Whether a URL is the API's: on its origin and below its path ({@code https://HOST/api/v3/...} on GitHub
+     * Enterprise Server, where browser URLs share the origin but not the path). Only these get the token.
+     */
+    boolean underApi(URI u) {
+        String base = s.apiUrl().getRawPath() == null ? "" : s.apiUrl().getRawPath();
+        String path = u.getRawPath() == null ? "" : u.getRawPath();
+        return sameOrigin(u, s.apiUrl()) && (base.isEmpty() || path.equals(base) || path.startsWith(base + "/"));
     }
 
     static boolean sameOrigin(URI a, URI b) {

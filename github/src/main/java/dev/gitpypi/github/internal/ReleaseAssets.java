@@ -167,7 +167,14 @@ final class ReleaseAssets {
                     .orElseThrow();
             b = Distribution.builder(SiteWriter.hostedFileUrl(name, file), file).hash("sha256", sha)
                     .size(Files.size(target)).localFile(target);
-            hostedMetadata(target, file, b, loc, problems);
+            try {
+                hostedMetadata(target, file, b, loc, problems);
+            } catch (IOException e) {
+                problems.add(Problem.error(loc, "asset " + Texts.quote(file) + " is not a readable "
+                        + (file.endsWith(".whl") ? "wheel (WHL-06)" : "sdist (SD-04)") + ": " + e.getMessage()
+                        + "; skipped"));
+                return null;
+            }
         } else {
             if (browser.isEmpty()) {
                 problems.add(Problem.warning(loc, "asset " + Texts.quote(file) + " has no download url; skipped"));

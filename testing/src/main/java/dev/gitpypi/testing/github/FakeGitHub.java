@@ -97,6 +97,23 @@ public final class FakeGitHub implements AutoCloseable {
     // ---- configuration and model
 
     /**
+     * A new random token shaped like GitHub's ({@code PREFIX_} and 36 letters or digits), made at run time so that
+     * no token-shaped literal is in the repository. Site writers refuse output that contains one.
+     *
+     * @param prefix such as {@code ghp} (classic personal access token) or {@code ghs} (Actions, GitHub Apps)
+     * @return the token
+     */
+    public static String randomToken(String prefix) {
+        String alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        java.security.SecureRandom r = new java.security.SecureRandom();
+        StringBuilder b = new StringBuilder(prefix).append('_');
+        for (int i = 0; i < 36; i++) {
+            b.append(alnum.charAt(r.nextInt(alnum.length())));
+        }
+        return b.toString();
+    }
+
+    /**
      * Accepts only this token ({@code Authorization: Bearer TOKEN} or {@code token TOKEN}); other tokens get 401,
      * requests without one are anonymous (public data only, no GraphQL).
      *
@@ -156,6 +173,18 @@ public final class FakeGitHub implements AutoCloseable {
     public void advance(Duration d) {
         synchronized (lock) {
             now = now.plus(d);
+        }
+    }
+
+    /**
+     * Sets the stand-in's time (for tests whose client reads the real clock).
+     *
+     * @param t the time
+     */
+    public void time(Instant t) {
+        synchronized (lock) {
+            now = t;
+            restReset = t.plusSeconds(3600);
         }
     }
 
