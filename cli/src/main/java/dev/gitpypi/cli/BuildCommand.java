@@ -10,6 +10,8 @@ import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.SourceResult;
+import dev.gitpypi.core.internal.Redaction;
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.core.site.SiteReport;
 import dev.gitpypi.core.site.SiteWriter;
 import dev.gitpypi.core.source.LocalFilesSource;
@@ -259,8 +261,8 @@ final class BuildCommand implements Callable<Integer> {
         m.put("problems", problems.stream().map(p -> {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT));
-            pm.put("location", p.location());
-            pm.put("message", p.message());
+            pm.put("location", Redaction.text(p.location()));
+            pm.put("message", Redaction.text(p.message()));
             return pm;
         }).toList());
         PrintWriter stdout = spec.commandLine().getOut();
@@ -338,7 +340,7 @@ final class BuildCommand implements Callable<Integer> {
         List<String> indexes = new ArrayList<>(c.fromIndex);
         indexes.addAll(fromIndex);
         for (String target : indexes) {
-            sources.add(new ImportedIndexSource(target));
+            sources.add(importedIndex(target));
         }
         List<Path> lists = new ArrayList<>(c.packageList);
         lists.addAll(packageList);
@@ -419,6 +421,21 @@ final class BuildCommand implements Callable<Integer> {
         return "https://x-access-token:" + token + "@github.com/" + url.substring("https://github.com/".length());
     }
 
+    /** An index to import: an http(s) URL, or a folder or page file that exists. */
+    private static IndexSource importedIndex(String target) {
+        int scheme = target.indexOf("://");
+        if (scheme > 0) {
+            String s = target.substring(0, scheme).toLowerCase(java.util.Locale.ROOT);
+            if (!s.equals("http") && !s.equals("https")) {
+                throw new UsageException("--from-index: unsupported URL scheme " + Texts.quote(s) + " in "
+                        + Texts.quote(Redaction.url(target)) + ": give an http(s) URL, a site folder or a page file");
+            }
+        } else if (!Files.exists(Path.of(target))) {
+            throw new UsageException("--from-index: no such folder or file: " + Texts.quote(target));
+        }
+        return new ImportedIndexSource(target);
+    }
+
     /** An existing index read back into the model (links become absolute). */
     private static final class ImportedIndexSource implements IndexSource {
         private final String target;
@@ -427,9 +444,10 @@ final class BuildCommand implements Callable<Integer> {
             this.target = target;
         }
 
+        /** The index's location without credentials (they are used to read it, never shown). */
         @Override
         public String description() {
-            return "index " + target;
+            return "index " + Redaction.url(target);
         }
 
         @Override

@@ -31,7 +31,9 @@ public final class Main {
      */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        // everything on standard error goes through Redaction, line by line (no credential in any message)
+        PrintWriter errWriter = new PrintWriter(new RedactingWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8)),
+                true);
         Logging.configure(args, errWriter);
         try {
             return GitpypiCommand.commandLine(in, outWriter, errWriter).execute(args);

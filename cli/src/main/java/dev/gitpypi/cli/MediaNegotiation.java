@@ -5,8 +5,13 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * PEP 691 server-driven content negotiation (SPEC P691-01..P691-03): picks the representation of a simple-API
- * page from the {@code Accept} header (q-values count, order does not) or a {@code ?format=} parameter.
+ * PEP 691 server-driven content negotiation (SPEC P691-01..P691-03), as pypi.org does it: picks the representation
+ * of a simple-API page from the {@code Accept} header (q-values count, the order of the header's ranges does not) or
+ * a {@code ?format=} parameter. Among types the client rates equally, {@code text/html} comes first, then
+ * {@code application/vnd.pypi.simple.v1+html}, then the JSON form (Warehouse's offer order): a request without
+ * {@code Accept}, or with only {@code *}{@code /*}, gets HTML, which every client written before PEP 691 (poetry
+ * 1.x, older pip, pip-tools, proxies, curl) expects, and only a client that names the JSON type gets JSON. Where
+ * pypi.org answers an unacceptable request with HTML anyway, this answers 406, as PEP 691 recommends.
  */
 final class MediaNegotiation {
     /** The JSON form. */
@@ -16,8 +21,8 @@ final class MediaNegotiation {
     /** The HTML form under its legacy name. */
     static final String TEXT_HTML = "text/html";
 
-    /** Server preference for equal q-values: the most expressive first, text/html last (P691-02). */
-    private static final String[] OFFERED = {JSON, HTML_V1, TEXT_HTML};
+    /** Server preference for equal q-values: Warehouse's, the most compatible first. */
+    private static final String[] OFFERED = {TEXT_HTML, HTML_V1, JSON};
 
     private MediaNegotiation() {
     }
@@ -25,7 +30,7 @@ final class MediaNegotiation {
     /**
      * The media type to answer with, or empty when nothing acceptable is offered (406).
      *
-     * @param accept the Accept header, or null (treated as {@code *}{@code /*})
+     * @param accept the Accept header, or null (treated as {@code *}{@code /*}, RFC 9110 section 12.5.1)
      * @param format the {@code format} query parameter, or null; it overrides Accept (P691-03)
      * @param jsonAvailable whether a JSON form exists
      * @return the concrete media type

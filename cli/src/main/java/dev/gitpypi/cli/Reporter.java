@@ -1,5 +1,6 @@
 package dev.gitpypi.cli;
 
+import dev.gitpypi.core.internal.Redaction;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a command tells the person running it, on standard error: plain log lines when the output is not a
  * terminal; on a terminal, one status line that updates in place (a spinner and a counter, or a bar when the
- * total is known). {@code --quiet} keeps only warnings and errors; {@code --verbose} adds details.
+ * total is known). {@code --quiet} keeps only warnings and errors; {@code --verbose} adds details. Every line goes
+ * through {@link Redaction#text}: a URL with a password in a step's name or a problem's location is printed without
+ * it.
  */
 final class Reporter implements AutoCloseable, dev.gitpypi.core.Progress {
     /** How much to say. */
@@ -59,7 +62,7 @@ final class Reporter implements AutoCloseable, dev.gitpypi.core.Progress {
      * @param expected the number of units expected, or -1 if unknown
      */
     synchronized void begin(String what, long expected) {
-        task = what;
+        task = Redaction.text(what);
         total = expected;
         unit = "";
         done.set(0);
@@ -67,7 +70,7 @@ final class Reporter implements AutoCloseable, dev.gitpypi.core.Progress {
         if (terminal) {
             tick = ticker.scheduleAtFixedRate(this::redraw, 0, 120, TimeUnit.MILLISECONDS);
         } else if (level != Level.QUIET) {
-            err.println(what + " ...");
+            err.println(task + " ...");
             err.flush();
         }
     }
@@ -75,7 +78,7 @@ final class Reporter implements AutoCloseable, dev.gitpypi.core.Progress {
     /** A source says how many units its work has (such as tags); the status line becomes a bar. */
     @Override
     public void start(String what, long units) {
-        unit = what;
+        unit = Redaction.text(what);
         done.set(0);
         total = units;
     }
@@ -98,7 +101,7 @@ final class Reporter implements AutoCloseable, dev.gitpypi.core.Progress {
         }
         clearLine();
         if (level != Level.QUIET) {
-            err.println(task + ": " + result + " (" + seconds(System.nanoTime() - started) + ")");
+            err.println(task + ": " + Redaction.text(result) + " (" + seconds(System.nanoTime() - started) + ")");
             err.flush();
         }
     }
@@ -107,7 +110,7 @@ final class Reporter implements AutoCloseable, dev.gitpypi.core.Progress {
     synchronized void info(String line) {
         if (level != Level.QUIET) {
             clearLine();
-            err.println(line);
+            err.println(Redaction.text(line));
             err.flush();
         }
     }
@@ -116,7 +119,7 @@ final class Reporter implements AutoCloseable, dev.gitpypi.core.Progress {
     synchronized void detail(String line) {
         if (level == Level.VERBOSE) {
             clearLine();
-            err.println(line);
+            err.println(Redaction.text(line));
             err.flush();
         }
     }
@@ -124,14 +127,14 @@ final class Reporter implements AutoCloseable, dev.gitpypi.core.Progress {
     /** A warning: always shown. */
     synchronized void warning(String line) {
         clearLine();
-        err.println("warning: " + line);
+        err.println("warning: " + Redaction.text(line));
         err.flush();
     }
 
     /** An error: always shown. */
     synchronized void error(String line) {
         clearLine();
-        err.println("error: " + line);
+        err.println("error: " + Redaction.text(line));
         err.flush();
     }
 

@@ -1,17 +1,18 @@
 package dev.gitpypi.cli;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.gitpypi.cli.HttpService.Request;
+import dev.gitpypi.cli.HttpService.Response;
 import dev.gitpypi.core.ProjectName;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -19,11 +20,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +33,12 @@ import org.jspecify.annotations.Nullable;
  * PEP 691 content negotiation for {@code /simple/} pages from the {@code index.html} and {@code index.json} files
  * the site holds, {@code Vary: Accept}, ETag and Last-Modified with conditional requests, redirects from
  * {@code /simple/name} to {@code /simple/name/} and from non-normalized names to normalized ones, 404 and 406.
- * Every other file of the site is served as a static file. Nothing outside the site folder is reachable.
+ * Every other file of the site is served as a static file.
+ *
+ * <p>Nothing outside the site is reachable: a request path is decoded once and normalized, and the file it names is
+ * served only if its real path (every symbolic link resolved, folders included) is a regular file inside the real
+ * path of the site folder. A link that stays inside the site is followed; one that leaves it is a 404. Connections
+ * are handled by {@link HttpService}, which idle and slow clients cannot exhaust.
  */
 final class SiteServer implements AutoCloseable {
     /** Files up to this size are read whole (pages); larger ones are streamed. */
@@ -41,14 +48,13 @@ final class SiteServer implements AutoCloseable {
 
     private final Path siteRoot;
     private final Path simpleRoot;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Path realRoot;
+    private @Nullable HttpService http;
 
-    private SiteServer(Path siteRoot, Path simpleRoot, HttpServer server, ExecutorService executor) {
+    private SiteServer(Path siteRoot, Path simpleRoot, Path realRoot) {
         this.siteRoot = siteRoot;
         this.simpleRoot = simpleRoot;
-        this.server = server;
-        this.executor = executor;
+        this.realRoot = realRoot;
     }
 
     /**
@@ -56,153 +62,146 @@ final class SiteServer implements AutoCloseable {
      *
      * @param site a site folder (holding {@code simple/}) or a simple root itself
      * @param address where to listen
+     * @param limits connection bounds
+     * @param accessLog hears about every request, or null
      * @return the running server
-     * @throws IOException if the address cannot be bound
+     * @throws java.net.BindException if the address is in use or not this machine's
+     * @throws IOException if the site folder cannot be resolved or the server cannot start
      */
-    static SiteServer start(Path site, InetSocketAddress address) throws IOException {
+    static SiteServer start(Path site, InetSocketAddress address, HttpService.Limits limits,
+            @Nullable Consumer<HttpService.Exchange> accessLog) throws IOException {
         Path root = site.toAbsolutePath().normalize();
         Path simple = Files.isDirectory(root.resolve("simple")) ? root.resolve("simple") : root;
-        HttpServer server = HttpServer.create(address, 64);
-        ExecutorService executor = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "gitpypi-serve");
-            t.setDaemon(true);
-            return t;
-        });
-        SiteServer s = new SiteServer(root, simple, server, executor);
-        server.createContext("/", s::handle);
-        server.setExecutor(executor);
-        server.start();
+        SiteServer s = new SiteServer(root, simple, root.toRealPath());
+        s.http = HttpService.start(address, s::handle, limits, accessLog);
         return s;
     }
 
     /** @return the bound port */
     int port() {
-        return server.getAddress().getPort();
+        return Objects.requireNonNull(http).address().getPort();
     }
 
     /** @return the host part of the listening address, for URLs */
     String host() {
-        String h = server.getAddress().getAddress().getHostAddress();
+        String h = Objects.requireNonNull(http).address().getAddress().getHostAddress();
         return h.contains(":") ? "[" + h + "]" : h;
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String method = ex.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                ex.getResponseHeaders().set("Allow", "GET, HEAD");
-                sendText(ex, 405, "method not allowed\n");
-                return;
-            }
-            URI uri = ex.getRequestURI();
-            String rawPath = uri.getRawPath();
-            String path;
-            try {
-                path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                sendText(ex, 400, "bad request path\n");
-                return;
-            }
-            if (path.indexOf('\0') >= 0 || path.contains("\\")) {
-                sendText(ex, 404, "not found\n");
-                return;
-            }
-            @Nullable String query = uri.getRawQuery();
-            if (path.equals("/simple")) {
-                redirect(ex, "/simple/", query);
-            } else if (path.startsWith("/simple/")) {
-                serveSimple(ex, path.substring("/simple/".length()), query);
-            } else if (simpleRoot.equals(siteRoot)) {
-                // a bare simple root: serve it at / as well
-                serveSimple(ex, path.substring(1), query);
-            } else {
-                serveStatic(ex, path);
-            }
+    Response handle(Request request) throws IOException {
+        String method = request.method();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return text(405, "method not allowed\n").header("Allow", "GET, HEAD");
         }
+        String rawPath = request.rawPath();
+        String path;
+        try {
+            path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text(400, "bad request path\n");
+        }
+        if (path.indexOf('\0') >= 0 || path.contains("\\")) {
+            return notFound();
+        }
+        @Nullable String query = request.rawQuery();
+        if (path.equals("/simple")) {
+            return redirect("/simple/", query);
+        } else if (path.startsWith("/simple/")) {
+            return serveSimple(request, path, path.substring("/simple/".length()), query);
+        } else if (simpleRoot.equals(siteRoot)) {
+            // a bare simple root: serve it at / as well
+            return serveSimple(request, path, path.substring(1), query);
+        }
+        return serveStatic(request, path);
     }
 
-    private void serveSimple(HttpExchange ex, String rest, @Nullable String query) throws IOException {
+    private Response serveSimple(Request request, String path, String rest, @Nullable String query)
+            throws IOException {
         if (rest.isEmpty()) {
-            servePage(ex, simpleRoot, query);
-            return;
+            return servePage(request, simpleRoot, query);
         }
         int slash = rest.indexOf('/');
         String name = slash < 0 ? rest : rest.substring(0, slash);
         @Nullable String after = slash < 0 ? null : rest.substring(slash + 1);
         if (after != null && !after.isEmpty()) {
             // files under a project folder (a simple root may host files beside pages)
-            serveFile(ex, simpleRoot, name + "/" + after);
-            return;
+            return serveFile(request, simpleRoot.resolve(name).resolve(after));
         }
         if (!ProjectName.isValid(name)) {
-            sendText(ex, 404, "not found\n");
-            return;
+            return notFound();
         }
         String normalized = ProjectName.normalize(name);
         Path dir = simpleRoot.resolve(normalized);
         if (!Files.isDirectory(dir)) {
-            sendText(ex, 404, "no project named " + normalized + "\n");
-            return;
+            return text(404, "no project named " + normalized + "\n");
         }
         if (!normalized.equals(name) || after == null) {
-            redirect(ex, prefix(ex) + normalized + "/", query);
-            return;
+            return redirect((path.startsWith("/simple/") ? "/simple/" : "/") + normalized + "/", query);
         }
-        servePage(ex, dir, query);
+        return servePage(request, dir, query);
     }
 
-    private static String prefix(HttpExchange ex) {
-        return ex.getRequestURI().getRawPath().startsWith("/simple/") ? "/simple/" : "/";
-    }
-
-    private void servePage(HttpExchange ex, Path dir, @Nullable String query) throws IOException {
-        Path html = dir.resolve("index.html");
-        Path json = dir.resolve("index.json");
-        if (!Files.isRegularFile(html) && !Files.isRegularFile(json)) {
-            sendText(ex, 404, "not found\n");
-            return;
+    private Response servePage(Request request, Path dir, @Nullable String query) throws IOException {
+        @Nullable Path html = inside(dir.resolve("index.html"));
+        @Nullable Path json = inside(dir.resolve("index.json"));
+        if (html == null && json == null) {
+            return notFound();
         }
         @Nullable String format = queryParameter(query, "format");
-        Optional<String> type = MediaNegotiation.choose(ex.getRequestHeaders().getFirst("Accept"), format,
-                Files.isRegularFile(json));
-        Headers h = ex.getResponseHeaders();
-        h.set("Vary", "Accept");
-        if (type.isEmpty() || (!type.get().equals(MediaNegotiation.JSON) && !Files.isRegularFile(html))) {
-            sendText(ex, 406, "not acceptable: this page is offered as " + MediaNegotiation.JSON + ", "
-                    + MediaNegotiation.HTML_V1 + " and " + MediaNegotiation.TEXT_HTML + "\n");
-            return;
+        Optional<String> type = MediaNegotiation.choose(request.header("Accept"), format, json != null);
+        if (type.isEmpty() || (!type.get().equals(MediaNegotiation.JSON) && html == null)) {
+            return text(406, "not acceptable: this page is offered as " + MediaNegotiation.JSON + ", "
+                    + MediaNegotiation.HTML_V1 + " and " + MediaNegotiation.TEXT_HTML + "\n").header("Vary", "Accept");
         }
         String media = type.get();
-        Path file = media.equals(MediaNegotiation.JSON) ? json : html;
+        Path file = Objects.requireNonNull(media.equals(MediaNegotiation.JSON) ? json : html);
         String contentType = media.equals(MediaNegotiation.JSON) ? media : media + "; charset=utf-8";
-        h.set("Cache-Control", "no-cache");
-        sendFile(ex, file, contentType);
+        return sendFile(request, file, contentType).header("Vary", "Accept").header("Cache-Control", "no-cache");
     }
 
-    private void serveStatic(HttpExchange ex, String path) throws IOException {
-        String rel = path.substring(1);
-        Path target = siteRoot.resolve(rel).normalize();
+    private Response serveStatic(Request request, String path) throws IOException {
+        Path target = siteRoot.resolve(path.substring(1)).normalize();
         if (!target.startsWith(siteRoot)) {
-            sendText(ex, 404, "not found\n");
-            return;
+            return notFound();
         }
         if (Files.isDirectory(target)) {
             if (!path.endsWith("/")) {
-                redirect(ex, path + "/", ex.getRequestURI().getRawQuery());
-                return;
+                return redirect(path + "/", request.rawQuery());
             }
             target = target.resolve("index.html");
         }
-        serveFile(ex, siteRoot, siteRoot.relativize(target).toString());
+        return serveFile(request, target);
     }
 
-    private void serveFile(HttpExchange ex, Path base, String rel) throws IOException {
-        Path file = base.resolve(rel).normalize();
-        if (!file.startsWith(siteRoot) || !Files.isRegularFile(file) || Files.isSymbolicLink(file)) {
-            sendText(ex, 404, "not found\n");
-            return;
+    private Response serveFile(Request request, Path candidate) throws IOException {
+        @Nullable Path file = inside(candidate);
+        if (file == null) {
+            return notFound();
         }
-        sendFile(ex, file, contentType(file.getFileName().toString()));
+        return sendFile(request, file, contentType(file.getFileName().toString()));
+    }
+
+    /**
+     * The real path of a regular file inside the site, or null: the candidate must be inside the site folder as
+     * written ({@code ..} removed) and, with every link resolved, inside its real path (item 4 of "Security first": a
+     * link to a folder or a file outside the site is not followed out of it).
+     */
+    private @Nullable Path inside(Path candidate) {
+        Path lexical = candidate.normalize();
+        if (!lexical.startsWith(siteRoot)) {
+            return null;
+        }
+        try {
+            Path real = lexical.toRealPath();
+            if (!real.startsWith(realRoot)
+                    || !Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                            .isRegularFile()) {
+                return null;
+            }
+            return real;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static String contentType(String name) {
@@ -216,6 +215,9 @@ final class SiteServer implements AutoCloseable {
         if (n.endsWith(".css")) {
             return "text/css; charset=utf-8";
         }
+        if (n.endsWith(".xml")) {
+            return "application/atom+xml; charset=utf-8";
+        }
         if (n.endsWith(".whl") || n.endsWith(".zip")) {
             return "application/zip";
         }
@@ -228,46 +230,38 @@ final class SiteServer implements AutoCloseable {
         return "application/octet-stream";
     }
 
-    private static void sendFile(HttpExchange ex, Path file, String contentType) throws IOException {
-        long size = Files.size(file);
-        Instant modified = Files.getLastModifiedTime(file).toInstant();
+    private static Response sendFile(Request request, Path file, String contentType) throws IOException {
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        long size = attrs.size();
+        Instant modified = attrs.lastModifiedTime().toInstant();
         // pages are small: their ETag is a digest of the bytes (and the type, so the HTML and JSON forms differ);
         // hosted files can be large: like nginx, size and modification time, without reading them
         boolean small = size <= SMALL_FILE;
         byte @Nullable [] body = small ? Files.readAllBytes(file) : null;
         String etag = "\"" + (body != null ? etag(body, contentType)
                 : Long.toHexString(modified.toEpochMilli()) + "-" + Long.toHexString(size)) + "\"";
-        Headers h = ex.getResponseHeaders();
-        h.set("ETag", etag);
-        h.set("Last-Modified", HTTP_DATE.format(modified.truncatedTo(ChronoUnit.SECONDS)));
-        h.set("Content-Type", contentType);
-        String ifNoneMatch = ex.getRequestHeaders().getFirst("If-None-Match");
-        String ifModifiedSince = ex.getRequestHeaders().getFirst("If-Modified-Since");
+        String lastModified = HTTP_DATE.format(modified.truncatedTo(ChronoUnit.SECONDS));
+        @Nullable String ifNoneMatch = request.header("If-None-Match");
+        @Nullable String ifModifiedSince = request.header("If-Modified-Since");
         boolean notModified;
         if (ifNoneMatch != null) {
-            notModified = ifNoneMatch.strip().equals("*") || java.util.Arrays.stream(ifNoneMatch.split(","))
+            notModified = ifNoneMatch.strip().equals("*") || Arrays.stream(ifNoneMatch.split(","))
                     .map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t).anyMatch(etag::equals);
         } else {
             notModified = ifModifiedSince != null
                     && notModifiedSince(ifModifiedSince, modified.truncatedTo(ChronoUnit.SECONDS));
         }
+        Response r;
         if (notModified) {
-            ex.sendResponseHeaders(304, -1);
-            return;
+            r = Response.empty(304);
+        } else if (body != null) {
+            r = Response.bytes(200, contentType, body);
+        } else if (request.method().equals("HEAD")) {
+            r = Response.file(contentType, null, size);
+        } else {
+            r = Response.file(contentType, FileChannel.open(file, StandardOpenOption.READ), size);
         }
-        if (body != null) {
-            send(ex, 200, body);
-            return;
-        }
-        if (ex.getRequestMethod().equals("HEAD")) {
-            h.set("Content-Length", Long.toString(size));
-            ex.sendResponseHeaders(200, -1);
-            return;
-        }
-        ex.sendResponseHeaders(200, size);
-        try (OutputStream out = ex.getResponseBody()) {
-            Files.copy(file, out);
-        }
+        return r.header("ETag", etag).header("Last-Modified", lastModified);
     }
 
     private static boolean notModifiedSince(String header, Instant modified) {
@@ -290,27 +284,17 @@ final class SiteServer implements AutoCloseable {
         }
     }
 
-    private static void redirect(HttpExchange ex, String location, @Nullable String query) throws IOException {
-        ex.getResponseHeaders().set("Location", query == null ? location : location + "?" + query);
-        sendText(ex, 301, "moved to " + location + "\n");
+    private static Response redirect(String location, @Nullable String query) {
+        return text(301, "moved to " + location + "\n").header("Location",
+                query == null ? location : location + "?" + query);
     }
 
-    private static void sendText(HttpExchange ex, int status, String text) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        send(ex, status, text.getBytes(StandardCharsets.UTF_8));
+    private static Response notFound() {
+        return text(404, "not found\n");
     }
 
-    private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
-        boolean head = ex.getRequestMethod().equals("HEAD");
-        if (head) {
-            ex.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
-            ex.sendResponseHeaders(status, -1);
-            return;
-        }
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
-        }
+    private static Response text(int status, String text) {
+        return Response.text(status, text);
     }
 
     static @Nullable String queryParameter(@Nullable String rawQuery, String name) {
@@ -333,7 +317,8 @@ final class SiteServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        if (http != null) {
+            http.close();
+        }
     }
 }

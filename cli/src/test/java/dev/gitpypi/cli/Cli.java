@@ -44,10 +44,11 @@ final class Cli {
         return Processes.run(dir, env, 600, command(args));
     }
 
-    /** A long-running command (serve): started, its first output line read. */
+    /** A long-running command (serve): started, its first output line read, the rest collected. */
     static final class Running implements AutoCloseable {
         final Process process;
         final String firstLine;
+        final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Running(Path dir, String... args) throws IOException {
             ProcessBuilder pb = new ProcessBuilder(command(args)).redirectErrorStream(true).directory(dir.toFile());
@@ -58,8 +59,8 @@ final class Cli {
             firstLine = line == null ? "" : line;
             Thread drain = new Thread(() -> {
                 try {
-                    while (r.readLine() != null) {
-                        // discard
+                    for (String l; (l = r.readLine()) != null;) {
+                        lines.add(l);
                     }
                 } catch (IOException e) {
                     // process ended
@@ -67,6 +68,20 @@ final class Cli {
             });
             drain.setDaemon(true);
             drain.start();
+        }
+
+        /** Waits until a line of output (after the first) satisfies the condition, and returns it. */
+        String awaitLine(java.util.function.Predicate<String> condition) throws InterruptedException {
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < end) {
+                for (String l : lines) {
+                    if (condition.test(l)) {
+                        return l;
+                    }
+                }
+                Thread.sleep(20);
+            }
+            throw new AssertionError("no such line in: " + lines);
         }
 
         @Override

@@ -2,6 +2,9 @@ package dev.gitpypi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gitpypi.testing.ProcessResult;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +37,10 @@ class ServeIT {
             "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 
     @TempDir
+    static Path tmp;
+
     static Path site;
+    static Path outside;
 
     static Cli.Running server;
     static String base;
@@ -39,6 +48,8 @@ class ServeIT {
 
     @BeforeAll
     static void start() throws Exception {
+        site = Files.createDirectories(tmp.resolve("site"));
+        outside = Files.createDirectories(tmp.resolve("outside"));
         Path simple = Files.createDirectories(site.resolve("simple/foo-bar"));
         Files.writeString(site.resolve("simple/index.html"), "<!DOCTYPE html><html><body>"
                 + "<a href=\"foo-bar/\">Foo_Bar</a></body></html>\n");
@@ -54,7 +65,7 @@ class ServeIT {
         byte[] big = new byte[3 << 20];
         new java.util.Random(7).nextBytes(big);
         Files.write(site.resolve("files/foo-bar/foo_bar-2.0-py3-none-any.whl"), big);
-        server = new Cli.Running(site, "serve", site.toString(), "--port", "0");
+        server = new Cli.Running(tmp, "serve", "site", "--port", "0", "--access-log");
         Matcher m = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)simple/").matcher(server.firstLine);
         assertThat(m.find()).as("first line: %s", server.firstLine).isTrue();
         base = m.group(1);
@@ -63,6 +74,10 @@ class ServeIT {
     @AfterAll
     static void stop() throws Exception {
         server.close();
+    }
+
+    static int port() {
+        return URI.create(base).getPort();
     }
 
     static HttpResponse<String> get(String path, String accept) throws Exception {
@@ -82,7 +97,9 @@ class ServeIT {
         "v1+html preferred|application/vnd.pypi.simple.v1+html, application/vnd.pypi.simple.v1+json;q=0.5"
                 + "|application/vnd.pypi.simple.v1+html; charset=utf-8",
         "latest json alias|application/vnd.pypi.simple.latest+json|application/vnd.pypi.simple.v1+json",
-        "anything|*/*|application/vnd.pypi.simple.v1+json",
+        "anything|*/*|text/html; charset=utf-8",
+        "curl|*/*|text/html; charset=utf-8",
+        "any application type|application/*|application/vnd.pypi.simple.v1+html; charset=utf-8",
         "json refused|application/vnd.pypi.simple.v1+json;q=0, text/html;q=0.5|text/html; charset=utf-8",
     })
     void negotiatesTheProjectPage(String client, String accept, String expectedType) throws Exception {
@@ -100,10 +117,17 @@ class ServeIT {
     }
 
     @Test
-    void noAcceptHeaderIsAnythingAndGetsTheMostExpressiveForm() throws Exception {
+    void noAcceptHeaderGetsHtmlAsFromPypiOrg() throws Exception {
         HttpResponse<String> r = get("simple/", null);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/vnd.pypi.simple.v1+json");
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port())) {
+            // no Accept header at all (java.net.http adds none either, but be explicit on the wire)
+            s.getOutputStream().write("GET /simple/foo-bar/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).contains("Content-Type: text/html; charset=utf-8").contains("<!DOCTYPE html>");
+        }
     }
 
     @Test
@@ -180,6 +204,102 @@ class ServeIT {
                 + "files/foo-bar/foo_bar-2.0-py3-none-any.whl")).header("If-None-Match", etag).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(again.statusCode()).isEqualTo(304);
+    }
+
+    /** Item 4 of "Security first": links out of the site are not followed, for pages and files alike. */
+    @Test
+    void symbolicLinksOutOfTheSiteAreNotFollowed() throws Exception {
+        String secret = "outside-secret-" + System.nanoTime();
+        Files.writeString(outside.resolve("secret.txt"), secret);
+        Files.writeString(outside.resolve("index.html"), "<!DOCTYPE html>" + secret);
+        Files.writeString(outside.resolve("index.json"), "{\"meta\":{\"api-version\":\"1.0\"},\"name\":\""
+                + secret + "\",\"files\":[]}");
+        Files.createDirectories(outside.resolve("linked-project"));
+        Files.writeString(outside.resolve("linked-project/index.html"), "<!DOCTYPE html>" + secret);
+        // a folder link under files/, a file link, a linked project folder, a linked page in a real project folder
+        Files.createSymbolicLink(site.resolve("files/linkdir"), outside);
+        Files.createSymbolicLink(site.resolve("files/foo-bar/leak.txt"), outside.resolve("secret.txt"));
+        Files.createSymbolicLink(site.resolve("simple/linked"), outside.resolve("linked-project"));
+        Path evil = Files.createDirectories(site.resolve("simple/evil"));
+        Files.createSymbolicLink(evil.resolve("index.html"), outside.resolve("index.html"));
+        Files.createSymbolicLink(evil.resolve("index.json"), outside.resolve("index.json"));
+        Path other = Files.createDirectories(site.resolve("other"));
+        Files.createSymbolicLink(other.resolve("index.html"), outside.resolve("index.html"));
+        // a link that stays inside the site still works
+        Files.createSymbolicLink(site.resolve("files/foo-bar/alias.tar.gz"), site.resolve(
+                "files/foo-bar/foo_bar-1.0.tar.gz"));
+        for (String path : new String[] {"files/linkdir/secret.txt", "files/linkdir/index.html", "files/linkdir/",
+            "files/foo-bar/leak.txt", "simple/linked/", "simple/evil/", "other/", "other/index.html"}) {
+            for (String accept : new String[] {null, PIP_ACCEPT}) {
+                HttpResponse<String> r = get(path, accept);
+                assertThat(r.statusCode()).as(path).isIn(404, 406);
+                assertThat(r.body()).as(path).doesNotContain(secret);
+            }
+        }
+        HttpResponse<String> inside = get("files/foo-bar/alias.tar.gz", null);
+        assertThat(inside.statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Item 5 of "Security first": hundreds of idle sockets and slow-loris heads from the same address, and clients
+     * that never read, do not keep normal requests from being answered.
+     */
+    @Test
+    void idleAndSlowClientsDoNotStopTheServer() throws Exception {
+        List<Socket> attack = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                attack.add(new Socket(InetAddress.getLoopbackAddress(), port()));
+            }
+            for (int i = 0; i < 100; i++) {
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), port());
+                s.getOutputStream().write("GET /simple/ HTTP/1.1\r\nHost: x\r\nX-Slow: a"
+                        .getBytes(StandardCharsets.US_ASCII));
+                attack.add(s);
+            }
+            for (int i = 0; i < 10; i++) {
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), port());
+                s.setReceiveBufferSize(4096);
+                s.getOutputStream().write("GET /files/foo-bar/foo_bar-2.0-py3-none-any.whl HTTP/1.1\r\nHost: x\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                attack.add(s);
+            }
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).build();
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "simple/foo-bar/"))
+                        .header("Accept", PIP_ACCEPT).timeout(Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(200);
+            }
+        } finally {
+            for (Socket s : attack) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void accessLogHasALinePerRequestWithTheAcceptHeaderAndNothingForged() throws Exception {
+        get("simple/foo-bar/", PIP_ACCEPT);
+        server.awaitLine(l -> l.contains("\"GET /simple/foo-bar/ HTTP/1.1\" 200 ") && l.endsWith("\"" + PIP_ACCEPT
+                + "\""));
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port())) {
+            s.getOutputStream().write(("GET /simple/nope/?x=\"forged HTTP/1.1\r\nHost: x\r\n"
+                    + "User-Agent: evil\u001b[31m\"\r\nReferer: http://user:s3cr3t@example.org/\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            s.getInputStream().readAllBytes();
+        }
+        String line = server.awaitLine(l -> l.contains("/simple/nope/"));
+        assertThat(line).contains("\"GET /simple/nope/?x=\\\"forged HTTP/1.1\" 404 ")
+                .contains("\"evil\\x1b[31m\\\"\"").contains("\"http://example.org/\"")
+                .doesNotContain("s3cr3t").doesNotContain("\u001b");
+    }
+
+    @Test
+    void aPortInUseIsNamed() throws Exception {
+        ProcessResult r = Cli.run(tmp, "serve", "site", "--port", Integer.toString(port()));
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.output()).contains("port " + port() + " is already in use").doesNotContain("\tat ");
     }
 
     @Test

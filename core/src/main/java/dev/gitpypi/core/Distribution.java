@@ -46,6 +46,7 @@ public final class Distribution {
     private final @Nullable Instant uploadTime;
     private final @Nullable String provenance;
     private final @Nullable Path localFile;
+    private final @Nullable CoreMetadata metadata;
     private final String origin;
 
     private Distribution(Builder b) {
@@ -61,6 +62,7 @@ public final class Distribution {
         this.uploadTime = b.uploadTime;
         this.provenance = b.provenance;
         this.localFile = b.localFile;
+        this.metadata = b.metadata;
         this.origin = b.origin == null ? url : b.origin;
     }
 
@@ -91,6 +93,7 @@ public final class Distribution {
         b.uploadTime = uploadTime;
         b.provenance = provenance;
         b.localFile = localFile;
+        b.metadata = metadata;
         b.origin = origin;
         return b;
     }
@@ -175,6 +178,17 @@ public final class Distribution {
         return Optional.ofNullable(localFile);
     }
 
+    /**
+     * The core metadata of the release this file belongs to, when the source knows it: a wheel's {@code METADATA},
+     * an sdist's {@code PKG-INFO}, or what a Git source read at the tag. Pages for people, the sdists gitpypi builds
+     * and the JSON pages read it; the simple HTML pages use only {@link #requiresPython()}.
+     *
+     * @return the metadata, if known
+     */
+    public Optional<CoreMetadata> metadata() {
+        return Optional.ofNullable(metadata);
+    }
+
     /** @return where this distribution came from, for messages (credentials already stripped) */
     public String origin() {
         return origin;
@@ -193,13 +207,13 @@ public final class Distribution {
                 && Objects.equals(requiresPython, d.requiresPython) && Objects.equals(yanked, d.yanked)
                 && Objects.equals(coreMetadata, d.coreMetadata) && Objects.equals(gpgSig, d.gpgSig)
                 && size == d.size && Objects.equals(uploadTime, d.uploadTime)
-                && Objects.equals(provenance, d.provenance);
+                && Objects.equals(provenance, d.provenance) && Objects.equals(metadata, d.metadata);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(url, filename, hashes, requiresPython, yanked, coreMetadata, gpgSig, size, uploadTime,
-                provenance);
+                provenance, metadata);
     }
 
     @Override
@@ -227,12 +241,15 @@ public final class Distribution {
         if (provenance != null) {
             s.append(" provenance=").append(provenance);
         }
+        if (metadata != null) {
+            s.append(" metadata=").append(metadata.metadataVersion().orElse("?"));
+        }
         return s.append(']').toString();
     }
 
     /** Builds a {@link Distribution}. Not thread-safe. */
     public static final class Builder {
-        private final String url;
+        private String url;
         private final String filename;
         private final Map<String, String> hashes = new LinkedHashMap<>();
         private @Nullable String requiresPython;
@@ -243,11 +260,23 @@ public final class Distribution {
         private @Nullable Instant uploadTime;
         private @Nullable String provenance;
         private @Nullable Path localFile;
+        private @Nullable CoreMetadata metadata;
         private @Nullable String origin;
 
         private Builder(String url, String filename) {
             this.url = Objects.requireNonNull(url, "url");
             this.filename = Objects.requireNonNull(filename, "filename");
+        }
+
+        /**
+         * Replaces the link target, such as when a site hosts the file and links to its own copy.
+         *
+         * @param value the link target as it appears on the page
+         * @return this builder
+         */
+        public Builder url(String value) {
+            this.url = Objects.requireNonNull(value, "url");
+            return this;
         }
 
         /**
@@ -350,6 +379,17 @@ public final class Distribution {
          */
         public Builder localFile(@Nullable Path file) {
             this.localFile = file;
+            return this;
+        }
+
+        /**
+         * Sets the core metadata of the release this file belongs to.
+         *
+         * @param value the metadata, or null if unknown
+         * @return this builder
+         */
+        public Builder metadata(@Nullable CoreMetadata value) {
+            this.metadata = value;
             return this;
         }
 

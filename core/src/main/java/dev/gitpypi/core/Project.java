@@ -148,6 +148,17 @@ public final class Project {
         }
 
         /**
+         * Replaces the distributions added so far.
+         *
+         * @param all the distributions
+         * @return this builder
+         */
+        public Builder distributions(Iterable<Distribution> all) {
+            distributions.clear();
+            return addAll(all);
+        }
+
+        /**
          * Declares a version (PEP 700), as written.
          *
          * @param version the version text

@@ -210,7 +210,7 @@ public final class GitSource implements IndexSource {
         /**
          * Where built sdists are written (default: {@code sdists} in the cache folder). Each sdist lands in a
          * sub-folder named by a hash of its commit, folder and metadata, so an unchanged tag reuses its file. The
-         * distribution links to it as the site hosts it ({@code SiteWriter.hostedFileUrl}).
+         * distribution links to it as the site hosts it ({@code files/NAME/FILE}, relative to the project page).
          *
          * @param dir the folder
          * @return this builder

@@ -150,4 +150,63 @@ final class TestRepo {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** One entry of a tree object: mode ({@code 100644}, {@code 100755}, {@code 120000}, {@code 40000}), name, id. */
+    record TreeItem(String mode, String name, String id) {
+    }
+
+    /** Writes a blob; returns its id. */
+    String blob(String content) {
+        return hashObject("blob", content.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /**
+     * Writes a tree object as given, with {@code git hash-object -t tree --literally}: names may hold {@code /},
+     * {@code ..}, {@code .git} and anything else git would refuse. Entries are sorted as git sorts them (a tree's
+     * name compares as if followed by {@code /}), so readers that expect sorted trees still walk it.
+     */
+    String literalTree(TreeItem... items) {
+        List<TreeItem> sorted = new ArrayList<>(List.of(items));
+        sorted.sort((a, b) -> java.util.Arrays.compareUnsigned(sortKey(a), sortKey(b)));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (TreeItem i : sorted) {
+            out.writeBytes((i.mode() + " ").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(i.name().getBytes(StandardCharsets.UTF_8));
+            out.write(0);
+            out.writeBytes(java.util.HexFormat.of().parseHex(i.id()));
+        }
+        return hashObject("tree", out.toByteArray(), true);
+    }
+
+    private static byte[] sortKey(TreeItem i) {
+        return (i.name() + (i.mode().equals("40000") ? "/" : "")).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String hashObject(String type, byte[] content, boolean literally) {
+        try {
+            Path f = Files.createTempFile(dir.resolve(".git"), "object-", ".bin");
+            Files.write(f, content);
+            String id = literally ? git("hash-object", "-t", type, "--literally", "-w", f.toString())
+                    : git("hash-object", "-t", type, "-w", f.toString());
+            Files.delete(f);
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Commits a tree object as the child of HEAD (or as a root commit) and moves the branch; returns the id. */
+    String commitTree(String tree, String message) {
+        time += 60;
+        String parent;
+        try {
+            parent = git("rev-parse", "--verify", "-q", "HEAD^{commit}").strip();
+        } catch (AssertionError noCommitYet) {
+            parent = "";
+        }
+        String id = parent.isEmpty() ? git("commit-tree", tree, "-m", message)
+                : git("commit-tree", tree, "-p", parent, "-m", message);
+        git("update-ref", "HEAD", id);
+        return id;
+    }
 }

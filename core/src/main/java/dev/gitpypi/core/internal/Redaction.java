@@ -18,6 +18,13 @@ public final class Redaction {
             "(?i)\\b(authorization|proxy-authorization|cookie|set-cookie|x-api-key|private-token)(\\s*[:=]\\s*)"
                     + "([^\\r\\n,;]+)");
 
+    /**
+     * A URL whose {@code //} a path normalization collapsed ({@code ftp:/user:secret@host/x}, as {@code Path.of(url)}
+     * prints it): a scheme of two or more characters, one slash, and user-info up to the authority's last {@code @}.
+     */
+    private static final Pattern COLLAPSED = Pattern.compile(
+            "(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]+:/)(?!/)[^/?#\\s\"'<>]*@");
+
     private Redaction() {
     }
 
@@ -25,7 +32,8 @@ public final class Redaction {
      * A URL without its user-info: {@code https://user:secret@host/x} becomes {@code https://host/x}. Text without
      * {@code scheme://} is returned unchanged; a password that itself contains {@code @} is removed whole (the
      * authority ends at the first {@code /}, {@code ?}, {@code #} or whitespace, the user-info at the last
-     * {@code @} before it).
+     * {@code @} before it). A URL that a path normalization wrote with one slash ({@code ftp:/user:secret@host/x})
+     * loses its user-info too.
      *
      * @param url a URL, or any text holding one URL
      * @return the URL without credentials
@@ -97,9 +105,10 @@ public final class Redaction {
             }
             from = Math.max(end, start);
         }
-        if (out == null) {
-            return text;
+        String result = out == null ? text : out.append(text, copied, text.length()).toString();
+        if (result.indexOf('@') >= 0 && result.contains(":/")) {
+            result = COLLAPSED.matcher(result).replaceAll("$1");
         }
-        return out.append(text, copied, text.length()).toString();
+        return result;
     }
 }

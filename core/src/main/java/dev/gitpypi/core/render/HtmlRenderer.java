@@ -140,16 +140,6 @@ public final class HtmlRenderer {
         return w.toString();
     }
 
-    /**
-     * The {@code pypi:repository-version} a project page declares (P629-04).
-     *
-     * @param project the project
-     * @return {@code 1.0}, {@code 1.3} or {@code 1.4}
-     */
-    public String repositoryVersion(Project project) {
-        return Links.htmlApiVersion(project, Links.listed(project));
-    }
-
     private static void anchor(Distribution d, Writer out) throws IOException {
         out.write("<a href=\"");
         Html.escape(Links.href(d), out);

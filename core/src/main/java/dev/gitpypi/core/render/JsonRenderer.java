@@ -10,17 +10,14 @@ import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.internal.Html;
 import dev.gitpypi.core.internal.Links;
+import dev.gitpypi.core.internal.Timestamps;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,10 +37,6 @@ import java.util.Optional;
  */
 public final class JsonRenderer {
     private static final JsonRenderer INSTANCE = new JsonRenderer();
-    private static final DateTimeFormatter SECONDS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MICROS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final JsonFactory factory = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
@@ -164,28 +157,6 @@ public final class JsonRenderer {
         return out.toByteArray();
     }
 
-    /**
-     * The {@code meta.api-version} a project page declares (P629-04).
-     *
-     * @param project the project
-     * @return the version, such as {@code 1.1}
-     */
-    public String apiVersion(Project project) {
-        return Links.jsonApiVersion(project, Links.listed(project));
-    }
-
-    /**
-     * The interoperable form of an upload time (P700-04): {@code YYYY-MM-DDTHH:MM:SSZ}, or with exactly six
-     * fraction digits when the time has sub-second precision (truncated to microseconds).
-     *
-     * @param time the time
-     * @return the text
-     */
-    public static String uploadTime(Instant time) {
-        Instant micros = time.truncatedTo(ChronoUnit.MICROS);
-        return micros.getNano() == 0 ? SECONDS.format(micros) : MICROS.format(micros);
-    }
-
     private static void file(JsonGenerator g, Distribution d, boolean pep700) throws IOException {
         g.writeStartObject();
         g.writeStringField("filename", text(d.filename()));
@@ -230,7 +201,7 @@ public final class JsonRenderer {
             }
             Optional<Instant> uploaded = d.uploadTime();
             if (uploaded.isPresent()) {
-                g.writeStringField("upload-time", uploadTime(uploaded.get()));
+                g.writeStringField("upload-time", Timestamps.uploadTime(uploaded.get()));
             }
         }
         Optional<String> provenance = Links.provenance(d);

@@ -17,8 +17,8 @@ import dev.gitpypi.core.VersionSpecifiers;
 import dev.gitpypi.core.WheelFilename;
 import dev.gitpypi.core.internal.Archives;
 import dev.gitpypi.core.internal.Digests;
+import dev.gitpypi.core.internal.HostedFiles;
 import dev.gitpypi.core.internal.Texts;
-import dev.gitpypi.core.site.SiteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A folder of built distributions as an index source (link style {@link LinkStyle#FILES}): every wheel
  * ({@code .whl}) and {@code .tar.gz} sdist directly in the folder becomes a file of its project, hosted by the site
- * ({@link Distribution#localFile()}, copied by {@link SiteWriter}).
+ * ({@link Distribution#localFile()}, copied by {@link dev.gitpypi.core.site.SiteWriter}).
  *
  * <p>Project names and versions come from the file names (WHL-01..WHL-04, SD-01, PIP-05); each file's sha256 and
  * size are computed. A wheel's {@code .dist-info/METADATA} gives {@code requires-python} and is published as the
@@ -201,13 +201,13 @@ public final class LocalFilesSource implements IndexSource {
     }
 
     private static Distribution.Builder hosted(Path file, ProjectName name, String filename) throws IOException {
-        return Distribution.builder(SiteWriter.hostedFileUrl(name, filename), filename)
+        return Distribution.builder(HostedFiles.url(name, filename), filename)
                 .hash("sha256", Digests.sha256(file)).size(Files.size(file)).localFile(file)
                 .origin(file.toString());
     }
 
     private static boolean safe(Path file, String filename, List<Problem> problems) {
-        if (!SiteWriter.isSafeFileName(filename)) {
+        if (!HostedFiles.isSafeFileName(filename)) {
             problems.add(Problem.error(file.toString(), "file name has characters a hosted file may not have"
                     + " (letters, digits, '.', '_', '+', '!', '-'); skipped"));
             return false;

@@ -19,12 +19,22 @@ class RedactionTest {
         "https://host/path@v1|https://host/path@v1",
         "https://host/o/r.git@v1.0#egg=x-1.0|https://host/o/r.git@v1.0#egg=x-1.0",
         "file:///tmp/a@b|file:///tmp/a@b",
+        "ftp:/user:PASS@127.0.0.1:9/simple|ftp:/127.0.0.1:9/simple",
+        "https:/u:p@ss@host/x|https:/host/x",
+        "C:/Users/me@example|C:/Users/me@example",
+        "/srv/a:/b@c|/srv/a:/b@c",
         "plain text|plain text",
         "''|''",
     })
     void urlLosesItsUserInfoAndNothingElse(String in, String out) {
         assertThat(Redaction.url(in)).isEqualTo(out);
         assertThat(Redaction.hasUserInfo(in)).isEqualTo(!in.equals(out));
+    }
+
+    @Test
+    void aUrlMangledIntoAPathIsRedactedInText() {
+        assertThat(Redaction.text("no such folder or file: \"ftp:/user:PASS@127.0.0.1:9/simple\""))
+                .isEqualTo("no such folder or file: \"ftp:/127.0.0.1:9/simple\"");
     }
 
     @Test

@@ -48,13 +48,19 @@ class HtmlRendererTest {
         assertThat(w.toString()).contains("<a href=\"a/\">A</a><br>\n<a href=\"b-c/\">b.c</a><br>\n");
     }
 
+    /** The {@code pypi:repository-version} the rendered page declares. */
+    private String repositoryVersion(Project project) {
+        return org.jsoup.Jsoup.parse(renderer.renderProject(project)).select("meta[name=pypi:repository-version]")
+                .attr("content");
+    }
+
     @Test
     void repositoryVersionIsTheLowestThatCoversTheFeatures() {
         // P629-04, REN-01, P792-01
-        assertThat(renderer.repositoryVersion(Fixtures.fooBar())).isEqualTo("1.0");
-        assertThat(renderer.repositoryVersion(Fixtures.provenance())).isEqualTo("1.3");
-        assertThat(renderer.repositoryVersion(Fixtures.archived())).isEqualTo("1.4");
-        assertThat(renderer.repositoryVersion(Fixtures.quarantined())).isEqualTo("1.4");
+        assertThat(repositoryVersion(Fixtures.fooBar())).isEqualTo("1.0");
+        assertThat(repositoryVersion(Fixtures.provenance())).isEqualTo("1.3");
+        assertThat(repositoryVersion(Fixtures.archived())).isEqualTo("1.4");
+        assertThat(repositoryVersion(Fixtures.quarantined())).isEqualTo("1.4");
     }
 
     @Test

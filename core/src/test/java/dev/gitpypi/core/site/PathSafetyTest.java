@@ -7,6 +7,7 @@ import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.internal.HostedFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class PathSafetyTest {
                 .add(Distribution.builder("x", filename).localFile(local).build()).build()));
         assertThatThrownBy(() -> SiteWriter.builder().build().write(index, out))
                 .isInstanceOf(UnsafeOutputException.class);
-        assertThat(SiteWriter.isSafeFileName(filename)).isFalse();
+        assertThat(HostedFiles.isSafeFileName(filename)).isFalse();
         assertNothingOutside(out);
         try (Stream<Path> left = Files.list(out.getParent())) {
             assertThat(left).as("no temporary folder left behind").isEmpty();
@@ -66,10 +67,10 @@ class PathSafetyTest {
                     .add(Distribution.builder("x", filename).localFile(local).build()).build()));
             try {
                 SiteWriter.builder().build().write(index, out);
-                assertThat(SiteWriter.isSafeFileName(filename)).as(filename).isTrue();
+                assertThat(HostedFiles.isSafeFileName(filename)).as(filename).isTrue();
                 assertThat(out.resolve("files/p").resolve(filename)).as(filename).hasContent("x");
             } catch (UnsafeOutputException e) {
-                assertThat(SiteWriter.isSafeFileName(filename)).as(filename).isFalse();
+                assertThat(HostedFiles.isSafeFileName(filename)).as(filename).isFalse();
             }
             assertNothingOutside(out);
         }

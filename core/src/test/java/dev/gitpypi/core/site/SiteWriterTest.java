@@ -215,12 +215,6 @@ class SiteWriterTest {
     }
 
     @Test
-    void hostedFileUrlEncodesPlus() {
-        assertThat(SiteWriter.hostedFileUrl(ProjectName.of("Foo.Bar"), "foo_bar-1.0+local-py3-none-any.whl"))
-                .isEqualTo("../../files/foo-bar/foo_bar-1.0%2Blocal-py3-none-any.whl");
-    }
-
-    @Test
     void baseUrlMustBeAPlainHttpUrl() {
         for (String bad : List.of("ftp://x/", "https://user:pw@x/", "https://x/?q", "relative/path", "https://x/#f")) {
             assertThatThrownBy(() -> SiteWriter.builder().baseUrl(bad)).as(bad)

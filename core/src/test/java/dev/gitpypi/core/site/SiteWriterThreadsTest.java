@@ -202,23 +202,4 @@ class SiteWriterThreadsTest {
         }
         SiteWriter.builder().threads(1).threads(64).build();
     }
-
-    @Test
-    void sameBytesComparesLengthAndEveryByte() throws IOException {
-        byte[] big = new byte[(1 << 16) * 2 + 7];
-        new Random(7).nextBytes(big);
-        Path file = tmp.resolve("f");
-        Files.write(file, big);
-        assertThat(SiteWriter.sameBytes(file, big)).isTrue();
-        assertThat(SiteWriter.sameBytes(file, java.util.Arrays.copyOf(big, big.length - 1))).isFalse();
-        assertThat(SiteWriter.sameBytes(file, java.util.Arrays.copyOf(big, big.length + 1))).isFalse();
-        for (int at : new int[] {0, 1 << 16, big.length - 1}) {
-            byte[] other = big.clone();
-            other[at] ^= 1;
-            assertThat(SiteWriter.sameBytes(file, other)).as("differs at %d", at).isFalse();
-        }
-        Files.write(file, new byte[0]);
-        assertThat(SiteWriter.sameBytes(file, new byte[0])).isTrue();
-        assertThat(SiteWriter.sameBytes(file, new byte[] {0})).isFalse();
-    }
 }

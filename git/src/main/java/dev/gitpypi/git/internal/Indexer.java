@@ -10,18 +10,12 @@ import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.core.Version;
 import dev.gitpypi.core.VersionSpecifiers;
+import dev.gitpypi.core.internal.HostedFiles;
 import dev.gitpypi.core.internal.Texts;
-import dev.gitpypi.core.site.SiteWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,6 +187,12 @@ public final class Indexer {
                     String project = s.tagPattern().project(name).orElse(null);
                     boolean any = false;
                     for (String folder : repo.projectFolders(commit.get().commitId(), DISCOVERY_DEPTH)) {
+                        Optional<String> unsafe = folder.isEmpty() ? Optional.empty() : TreePaths.unsafe(folder);
+                        if (unsafe.isPresent()) {
+                            problems.add(Problem.warning(location(name), "folder " + Texts.quote(folder)
+                                    + " is not a project folder: " + unsafe.get() + "; skipped"));
+                            continue;
+                        }
                         any |= release(repo, tag, folder, v.get(), project);
                     }
                     if (!any) {
@@ -427,32 +427,21 @@ public final class Indexer {
                 : new SdistWriter.Metadata(r.name().display(), version, md.requiresPython(), md.requiresPythonKnown(),
                         md.dependencies(), md.extras());
         String pkgInfo = SdistWriter.pkgInfo(m);
-        String key = GitRepository.key("gitpypi-sdist-2\0" + r.commit().commitId() + "\0" + r.folder() + "\0"
+        String key = GitRepository.key("gitpypi-sdist-3\0" + r.commit().commitId() + "\0" + r.folder() + "\0"
                 + pkgInfo);
         Path target = s.sdistDir().resolve(key).resolve(fileName);
-        SdistWriter.Written w;
         if (md == null || !md.source().equals("pyproject.toml")) {
             problems.add(Problem.warning(loc, "no pyproject.toml [project] at the tag: the sdist's PKG-INFO has"
                     + " only name and version (SD-04)"));
         }
-        if (Files.isRegularFile(target)) {
-            w = new SdistWriter.Written(target, sha256(target), Files.size(target));
-        } else {
-            w = SdistWriter.write(repo, r.commit(), r.folder(), m, target,
-                    message -> problems.add(Problem.warning(loc, message)));
+        Optional<SdistWriter.Written> reused = SdistWriter.reuse(target);
+        SdistWriter.Written w = reused.isPresent() ? reused.get()
+                : SdistWriter.write(repo, r.commit(), r.folder(), m, target);
+        for (String warning : w.warnings()) {
+            problems.add(Problem.warning(loc, warning));
         }
-        return Distribution.builder(SiteWriter.hostedFileUrl(r.name(), fileName), fileName)
+        return Distribution.builder(HostedFiles.url(r.name(), fileName), fileName)
                 .hash("sha256", w.sha256()).size(w.size()).requiresPython(m.requiresPython())
                 .localFile(w.file()).origin(publicUrl + "@" + r.tag()).build();
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,8 +10,8 @@ import dev.gitpypi.core.Version;
 import dev.gitpypi.core.VersionSpecifiers;
 import dev.gitpypi.core.internal.Archives;
 import dev.gitpypi.core.internal.Digests;
+import dev.gitpypi.core.internal.HostedFiles;
 import dev.gitpypi.core.internal.Texts;
-import dev.gitpypi.core.site.SiteWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +92,7 @@ final class ReleaseAssets {
                             + " file name (WHL-01, SD-01); skipped"));
                     continue;
                 }
-                if (!SiteWriter.isSafeFileName(file)) {
+                if (!HostedFiles.isSafeFileName(file)) {
                     problems.add(Problem.warning(loc, "asset " + Texts.quote(file) + " has characters a file name"
                             + " in an index may not have; skipped"));
                     continue;
@@ -165,7 +165,7 @@ final class ReleaseAssets {
             }
             ProjectName name = DistributionFilename.tryParseAny(file).flatMap(DistributionFilename::name)
                     .orElseThrow();
-            b = Distribution.builder(SiteWriter.hostedFileUrl(name, file), file).hash("sha256", sha)
+            b = Distribution.builder(HostedFiles.url(name, file), file).hash("sha256", sha)
                     .size(Files.size(target)).localFile(target);
             try {
                 hostedMetadata(target, file, b, loc, problems);

@@ -1,4 +1,4 @@
-package dev.gitpypi.git;
+package dev.gitpypi.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,9 +20,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Smart HTTP on 127.0.0.1: a JDK HTTP server that runs {@code git http-backend} as a CGI program for every request,
- * optionally behind HTTP basic authentication. Records every request (method and path).
+ * optionally behind HTTP basic authentication (a request without the right {@code Authorization} gets 401 with a
+ * {@code WWW-Authenticate} challenge, as GitHub answers). Records every request (method and path). The backend runs
+ * with no system or global git configuration.
  */
-final class GitHttpBackend implements AutoCloseable {
+public final class GitHttpBackend implements AutoCloseable {
     private final Path root;
     private final String authorization;
     private final HttpServer server;
@@ -39,22 +41,37 @@ final class GitHttpBackend implements AutoCloseable {
         server.start();
     }
 
-    /** Serves a folder of repositories without authentication. */
-    static GitHttpBackend start(Path root) throws IOException {
+    /**
+     * Serves a folder of repositories without authentication.
+     *
+     * @param root the folder ({@code GIT_PROJECT_ROOT}): {@code URL/name.git} is {@code root/name.git}
+     * @return the running server
+     * @throws IOException if it cannot bind
+     */
+    public static GitHttpBackend start(Path root) throws IOException {
         return new GitHttpBackend(root, null, null);
     }
 
-    /** Serves a folder of repositories to one user with one password. */
-    static GitHttpBackend startWithAuth(Path root, String user, String password) throws IOException {
+    /**
+     * Serves a folder of repositories to one user with one password (HTTP basic authentication).
+     *
+     * @param root the folder
+     * @param user the user name
+     * @param password the password
+     * @return the running server
+     * @throws IOException if it cannot bind
+     */
+    public static GitHttpBackend startWithAuth(Path root, String user, String password) throws IOException {
         return new GitHttpBackend(root, user, password);
     }
 
     /** @return {@code http://127.0.0.1:PORT/} */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    List<String> requests() {
+    /** @return the requests seen so far, such as {@code GET /hello.git/info/refs?service=git-upload-pack} */
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
@@ -68,7 +85,9 @@ final class GitHttpBackend implements AutoCloseable {
             }
             ProcessBuilder pb = new ProcessBuilder("git", "http-backend");
             Map<String, String> env = pb.environment();
-            TestRepo.env(env);
+            env.keySet().removeIf(k -> k.startsWith("GIT_"));
+            env.put("GIT_CONFIG_NOSYSTEM", "1");
+            env.put("GIT_CONFIG_GLOBAL", "/dev/null");
             env.put("GIT_PROJECT_ROOT", root.toString());
             env.put("GIT_HTTP_EXPORT_ALL", "1");
             env.put("PATH_INFO", ex.getRequestURI().getRawPath());
@@ -134,6 +153,7 @@ final class GitHttpBackend implements AutoCloseable {
         }
     }
 
+    /** Stops the server. */
     @Override
     public void close() {
         server.stop(0);

@@ -1,0 +1,128 @@
+package dev.gitpypi.core.site;
+
+import dev.gitpypi.core.Index;
+import dev.gitpypi.core.Progress;
+import dev.gitpypi.core.Project;
+import dev.gitpypi.core.internal.Texts;
+import dev.gitpypi.core.internal.Tokens;
+import dev.gitpypi.core.render.HtmlRenderer;
+import dev.gitpypi.core.render.JsonRenderer;
+import dev.gitpypi.core.render.LandingPageRenderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One pass over an index that makes every folder and file of the site, in a fixed order, into a {@link SiteSink}:
+ * {@code .nojekyll}, then each project (hosted, its pages rendered) on {@code threads} threads, then the root pages
+ * and the landing page. Each project owns its folders, so project tasks share nothing but the sink's counters.
+ * Every page is checked for text shaped like a GitHub token before it reaches the sink.
+ */
+final class SiteBuild {
+    private final SiteSink sink;
+    private final Hosting hosting;
+    private final boolean json;
+    private final LandingPageRenderer landing;
+    private final int threads;
+    private final Progress progress;
+
+    SiteBuild(SiteSink sink, boolean json, LandingPageRenderer landing, int threads, Progress progress) {
+        this.sink = sink;
+        this.hosting = new Hosting(sink);
+        this.json = json;
+        this.landing = landing;
+        this.threads = threads;
+        this.progress = progress;
+    }
+
+    /**
+     * Makes the site.
+     *
+     * @return the index as hosted, or empty when the sink finished early (a comparer found a difference)
+     */
+    Optional<Index> run(Index index) throws IOException {
+        sink.file(SiteLayout.NOJEKYLL, new byte[0]);
+        if (sink.finished()) {
+            return Optional.empty();
+        }
+        sink.folder(SiteLayout.SIMPLE);
+        List<Project> hostedProjects = new ArrayList<>(index.size());
+        boolean[] changed = {false};
+        progress.start("projects", index.size());
+        new OrderedPool(index.size() < 2 ? 1 : threads).run(index.projects().values(), this::project, (p, h) -> {
+            changed[0] |= h != p;
+            hostedProjects.add(h);
+            progress.advance(1);
+            return !sink.finished();
+        });
+        if (sink.finished()) {
+            return Optional.empty();
+        }
+        Index hosted = changed[0] ? Index.of(hostedProjects) : index;
+        hostedProjects.clear();
+        for (Page page : rootPages(hosted)) {
+            sink.file(page.rel, page.bytes);
+        }
+        return sink.finished() ? Optional.empty() : Optional.of(hosted);
+    }
+
+    /** A page of the site and its bytes, already checked for tokens. */
+    record Page(String rel, byte[] bytes) {
+    }
+
+    /**
+     * The pages that depend on the whole index: the root pages and the landing page. Hosting changes no name,
+     * status or file name, so they may be rendered from the index as given (the writer's hint before a comparison).
+     */
+    List<Page> rootPages(Index index) {
+        List<Page> pages = new ArrayList<>(3);
+        pages.add(text(SiteLayout.ROOT_HTML, HtmlRenderer.create().renderRoot(index)));
+        if (json) {
+            pages.add(bytes(SiteLayout.ROOT_JSON, JsonRenderer.create().renderRoot(index)));
+        }
+        pages.add(text(SiteLayout.LANDING_PAGE, landing.render(index)));
+        return pages;
+    }
+
+    /** Hosts a project's files and writes its pages; returns the project as hosted (itself if nothing is). */
+    private Project project(Project p) throws IOException {
+        if (sink.finished()) {
+            return p;
+        }
+        Project h = hosting.host(p);
+        String dir = SiteLayout.projectFolder(h.name());
+        sink.folder(dir);
+        Page html = text(dir + "/index.html", HtmlRenderer.create().renderProject(h));
+        sink.file(html.rel, html.bytes);
+        if (json) {
+            Page page = bytes(dir + "/index.json", JsonRenderer.create().renderProject(h));
+            sink.file(page.rel, page.bytes);
+        }
+        return h;
+    }
+
+    private static Page text(String rel, String text) {
+        checkTokens(rel, text);
+        return new Page(rel, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** UTF-8 (or binary) bytes; the token check reads them as Latin-1, which keeps ASCII as it is. */
+    private static Page bytes(String rel, byte[] bytes) {
+        checkTokens(rel, bytes);
+        return new Page(rel, bytes);
+    }
+
+    static void checkTokens(String rel, byte[] bytes) {
+        checkTokens(rel, new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+
+    private static void checkTokens(String rel, String text) {
+        if (Tokens.containsGitHubToken(text)) {
+            throw new UnsafeOutputException("refusing to write the site: " + Texts.quote(rel)
+                    + " contains text that matches a GitHub token pattern (gh?_..., github_pat_...); remove the"
+                    + " credential from the input");
+        }
+    }
+}
