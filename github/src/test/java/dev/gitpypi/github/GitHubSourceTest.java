@@ -63,6 +63,11 @@ class GitHubSourceTest {
                 gitUrl("pkg-002", "v1.0", "1.0"), gitUrl("pkg-002", "v1.1", "1.1"), gitUrl("pkg-002", "v1.2", "1.2"));
         assertThat(p.distributions()).allSatisfy(d -> assertThat(d.requiresPython()).contains(">=3.8"));
         assertThat(p.distributions()).allSatisfy(d -> assertThat(d.uploadTime()).isPresent());
+        assertThat(p.distributions().get(2).metadata()).hasValueSatisfying(m -> {
+            assertThat(m.name()).contains("pkg-002");
+            assertThat(m.version()).contains("1.2");
+            assertThat(m.requiresPython()).contains(">=3.8");
+        });
         assertThat(p.sourceUrl()).contains(gh.webUrl() + "acme/pkg-002");
         // 3 listing pages (REST), 75 repositories in 2 GraphQL queries of 1 point each (74 + 1)
         assertThat(first.usage().restPoints()).isEqualTo(3);

@@ -1,6 +1,7 @@
 package dev.gitpypi.github.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitpypi.core.CoreMetadata;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.DistributionFilename;
 import dev.gitpypi.core.InvalidSpecifierException;
@@ -236,6 +237,7 @@ final class ReleaseAssets {
         } else {
             metadata = Archives.sdistPkgInfo(file);
         }
+        metadata.ifPresent(m -> b.metadata(CoreMetadata.parse(m)));
         Optional<String> rp = metadata.flatMap(m -> Archives.header(m, "Requires-Python"));
         if (rp.isPresent()) {
             try {

@@ -603,8 +603,10 @@ public final class FakeGitHub implements AutoCloseable {
         final Release release;
         final long id;
         final String name;
-        final byte[] bytes;
+        byte[] bytes;
         final boolean withDigest;
+        final String sha256;
+        final int size;
         final Instant created;
         long downloadCount;
 
@@ -613,13 +615,38 @@ public final class FakeGitHub implements AutoCloseable {
             this.id = id;
             this.name = name;
             this.bytes = bytes;
+            this.sha256 = sha256Hex(bytes);
+            this.size = bytes.length;
             this.withDigest = withDigest;
             this.created = created;
         }
 
-        /** @return the sha256 of the content, lower-case hex */
+        /** @return the sha256 of the content as uploaded, lower-case hex */
         public String sha256() {
-            return sha256Hex(bytes);
+            return sha256;
+        }
+    }
+
+    /**
+     * Serves other bytes for an asset from now on, with nothing else changed (its digest, size and dates stay): a
+     * file tampered with after the index was built, for tests of the installer's hash check.
+     *
+     * @param name the asset's file name
+     * @param bytes the new content
+     */
+    public void replaceAssetBytes(String name, byte[] bytes) {
+        synchronized (lock) {
+            for (Owner o : owners.values()) {
+                for (Repo r : o.repos) {
+                    for (Release rel : r.releases) {
+                        for (Asset a : rel.assets) {
+                            if (a.name.equals(name)) {
+                                a.bytes = bytes.clone();
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -1209,8 +1236,8 @@ public final class FakeGitHub implements AutoCloseable {
         m.put("label", "");
         m.put("state", "uploaded");
         m.put("content_type", a.name.endsWith(".whl") ? "application/zip" : "application/gzip");
-        m.put("size", a.bytes.length);
-        m.put("digest", a.withDigest ? "sha256:" + sha256Hex(a.bytes) : null);
+        m.put("size", a.size);
+        m.put("digest", a.withDigest ? "sha256:" + a.sha256 : null);
         m.put("download_count", a.downloadCount);
         m.put("created_at", a.created.toString());
         m.put("updated_at", a.created.toString());
