@@ -376,7 +376,9 @@ public final class GitHubClient {
                     .header("User-Agent", userAgent)).header("Accept", "application/octet-stream").GET();
             HttpResponse<InputStream> r;
             try {
-                usage.request();
+                if (api) {
+                    usage.request();
+                }
                 r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
