@@ -3,13 +3,12 @@ package dev.gitpypi.github;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gitpypi.core.LinkStyle;
-import dev.gitpypi.testing.github.FakeGitHub;
 import dev.gitpypi.testing.github.Organizations;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,25 +21,16 @@ class GitHubCostTest {
     @TempDir
     Path cache;
 
-    private FakeGitHub gh;
-    private String token;
+    @RegisterExtension
+    final StandIn standIn = new StandIn();
 
     @BeforeEach
     void start() throws Exception {
-        gh = FakeGitHub.start();
-        token = Fixtures.token();
-        gh.token(token, "octocat");
-        Organizations.pythonPackages(gh, "acme", 130, 5);
-    }
-
-    @AfterEach
-    void stop() {
-        gh.close();
+        Organizations.pythonPackages(standIn.gh(), "acme", 130, 5);
     }
 
     private GitHubSource.Builder builder(LinkStyle style) {
-        return GitHubSource.organization("acme").apiUrl(gh.apiUrl()).token(() -> token).cacheDir(cache)
-                .clock(gh.clock()).sleeper(d -> { }).linkStyle(style);
+        return standIn.local(GitHubSource.organization("acme"), cache).linkStyle(style);
     }
 
     private GitHubSource source(LinkStyle style) {
@@ -51,13 +41,13 @@ class GitHubCostTest {
     void vcsFirstBuildWithinFifteenPointsRebuildFree() throws Exception {
         GitHubResult first = source(LinkStyle.VCS).readWithUsage();
         assertThat(first.result().index().projects()).hasSize(130);
-        assertThat(gh.graphqlProblems()).isEmpty();
+        assertThat(standIn.gh().graphqlProblems()).isEmpty();
         // 2 listing pages, 130 repositories in 2 GraphQL queries of 1 point
         assertThat(first.usage().points()).isEqualTo(4).isLessThanOrEqualTo(15);
-        assertThat(gh.restPoints() + gh.graphqlPoints()).isEqualTo(4);
+        assertThat(standIn.gh().restPoints() + standIn.gh().graphqlPoints()).isEqualTo(4);
         assertThat(source(LinkStyle.VCS).readWithUsage().usage().points()).isZero();
-        gh.advance(Duration.ofMinutes(1));
-        gh.organization("acme").repository("lib-0042").tag("v2.0", Fixtures.pyproject("lib-0042", "2.0"));
+        standIn.gh().advance(Duration.ofMinutes(1));
+        standIn.gh().organization("acme").repository("lib-0042").tag("v2.0", Fixtures.pyproject("lib-0042", "2.0"));
         GitHubResult one = source(LinkStyle.VCS).readWithUsage();
         assertThat(one.usage().points()).isEqualTo(2);
         assertThat(one.result().index().projects().get("lib-0042").releaseVersions()).hasSize(6);

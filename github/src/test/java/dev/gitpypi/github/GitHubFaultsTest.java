@@ -9,11 +9,10 @@ import dev.gitpypi.testing.github.Fault;
 import dev.gitpypi.testing.github.FakeGitHub;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,16 +26,12 @@ class GitHubFaultsTest {
     @TempDir
     Path cache;
 
-    private FakeGitHub gh;
-    private String token;
-    private final List<Duration> sleeps = new ArrayList<>();
+    @RegisterExtension
+    final StandIn standIn = new StandIn();
 
     @BeforeEach
     void start() throws Exception {
-        gh = FakeGitHub.start();
-        token = Fixtures.token();
-        gh.token(token, "octocat");
-        FakeGitHub.Owner acme = gh.organization("acme");
+        FakeGitHub.Owner acme = standIn.gh().organization("acme");
         for (String name : List.of("alpha", "beta")) {
             FakeGitHub.Repo r = acme.repository(name);
             r.tag("v1.0", Fixtures.pyproject(name, "1.0"));
@@ -44,97 +39,89 @@ class GitHubFaultsTest {
         }
     }
 
-    @AfterEach
-    void stop() {
-        gh.close();
-    }
-
     /** A source whose waits are recorded and move the stand-in's clock on, as real waits would. */
     private GitHubSource.Builder acme() {
-        return GitHubSource.organization("acme").apiUrl(gh.apiUrl()).token(() -> token).cacheDir(cache)
-                .clock(gh.clock()).sleeper(d -> {
-                    sleeps.add(d);
-                    gh.advance(d);
-                });
+        return standIn.local(GitHubSource.organization("acme"), cache);
     }
 
     private void assertBuilt(GitHubResult r) {
         assertThat(r.result().index().projects()).containsOnlyKeys("alpha", "beta");
         assertThat(r.result().index().projects().get("beta").releaseVersions()).containsExactly("1.0", "2.0");
-        assertThat(gh.graphqlProblems()).isEmpty();
+        assertThat(standIn.gh().graphqlProblems()).isEmpty();
     }
 
     @Test
     void serverErrorsAreRetriedWithBackoff() throws Exception {
-        gh.fault(Fault.status("GET", "/orgs/acme/repos", 500, 2));
-        gh.fault(Fault.status("POST", "/graphql", 502, 1));
+        standIn.gh().fault(Fault.status("GET", "/orgs/acme/repos", 500, 2));
+        standIn.gh().fault(Fault.status("POST", "/graphql", 502, 1));
         GitHubResult r = acme().build().readWithUsage();
         assertBuilt(r);
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1));
+        assertThat(standIn.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(1));
         assertThat(r.usage().requests()).isEqualTo(3 + 2);
         assertThat(r.usage().waited()).isEqualTo(Duration.ofSeconds(4));
     }
 
     @Test
     void serverErrorsBeyondTheRetriesFailWithAClearMessage() {
-        gh.fault(Fault.status("GET", "/orgs/acme/repos", 503, 10));
+        standIn.gh().fault(Fault.status("GET", "/orgs/acme/repos", 503, 10));
         assertThatThrownBy(() -> acme().retries(2).build().read()).isInstanceOf(GitHubApiException.class)
                 .hasMessage("github answered GET /orgs/acme/repos?type=all&sort=created&direction=asc&per_page=100"
                         + " with 503 3 times (Server Error); try again later")
                 .satisfies(e -> assertThat(((GitHubApiException) e).statusCode()).isEqualTo(503));
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(standIn.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     @Test
     void aTimeOutIsRetried() throws Exception {
-        gh.fault(Fault.delay("GET", "/orgs/acme/repos", Duration.ofMillis(2500), 1));
+        standIn.gh().fault(Fault.delay("GET", "/orgs/acme/repos", Duration.ofMillis(2500), 1));
         GitHubResult r = acme().timeout(Duration.ofMillis(700)).build().readWithUsage();
         assertBuilt(r);
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
+        assertThat(standIn.sleeps()).containsExactly(Duration.ofSeconds(1));
     }
 
     @Test
     void thePrimaryRateLimitIsWaitedOutUntilItsReset() throws Exception {
-        gh.fault(Fault.primaryRateLimit("GET", "/orgs/acme/repos", 120, 1));
+        standIn.gh().fault(Fault.primaryRateLimit("GET", "/orgs/acme/repos", 120, 1));
         GitHubResult r = acme().build().readWithUsage();
         assertBuilt(r);
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(121));
-        assertThat(gh.requests().get(0)).endsWith("-> 403");
+        assertThat(standIn.sleeps()).containsExactly(Duration.ofSeconds(121));
+        assertThat(standIn.gh().requests().get(0)).endsWith("-> 403");
     }
 
     @Test
     void aRateLimitResetBeyondTheAllowedWaitFailsAndSaysWhen() {
-        gh.fault(Fault.primaryRateLimit("GET", "/orgs/acme/repos", 3600, 1));
+        standIn.gh().fault(Fault.primaryRateLimit("GET", "/orgs/acme/repos", 3600, 1));
         assertThatThrownBy(() -> acme().maxWait(Duration.ofMinutes(5)).build().read())
                 .isInstanceOf(GitHubApiException.class)
                 .hasMessage("github's rate limit (core) is exhausted until 2026-01-05T11:00:00Z (61 min), longer than"
                         + " the allowed wait of 5 min; try again after 2026-01-05T11:00:00Z, or allow a longer wait")
                 .satisfies(e -> assertThat(((GitHubApiException) e).rateLimitReset())
                         .contains(java.time.Instant.parse("2026-01-05T11:00:00Z")));
-        assertThat(sleeps).isEmpty();
+        assertThat(standIn.sleeps()).isEmpty();
     }
 
     @Test
     void aSecondaryLimitWithRetryAfterWaitsThatLong() throws Exception {
-        gh.fault(Fault.retryAfter("POST", "/graphql", 30, 1));
+        standIn.gh().fault(Fault.retryAfter("POST", "/graphql", 30, 1));
         assertBuilt(acme().build().readWithUsage());
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(30));
+        assertThat(standIn.sleeps()).containsExactly(Duration.ofSeconds(30));
     }
 
     @Test
     void aSecondaryLimitToldOnlyInTheBodyWaitsAMinuteThenLonger() throws Exception {
-        gh.fault(Fault.secondaryBody("GET", "/orgs/acme/repos", 2));
+        standIn.gh().fault(Fault.secondaryBody("GET", "/orgs/acme/repos", 2));
         assertBuilt(acme().build().readWithUsage());
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(120));
+        assertThat(standIn.sleeps()).containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(120));
     }
 
     @Test
     void malformedJsonIsRetriedThenFails() throws Exception {
-        gh.fault(Fault.malformedJson("GET", "/orgs/acme/repos", 1));
+        standIn.gh().fault(Fault.malformedJson("GET", "/orgs/acme/repos", 1));
         assertBuilt(acme().build().readWithUsage());
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
+        assertThat(standIn.sleeps()).containsExactly(Duration.ofSeconds(1));
 
-        gh.fault(Fault.malformedJson("GET", "/orgs/acme/repos", 10));
+        standIn.gh().fault(Fault.malformedJson("GET", "/orgs/acme/repos", 10));
         assertThatThrownBy(() -> acme().cacheDir(cache.resolve("other")).build().read())
                 .isInstanceOf(GitHubApiException.class)
                 .hasMessageStartingWith("github answered GET /orgs/acme/repos?type=all&sort=created&direction=asc"
@@ -143,7 +130,7 @@ class GitHubFaultsTest {
 
     @Test
     void aGraphqlErrorsArrayWithStatus200FailsTheRead() {
-        gh.fault(Fault.graphqlErrors("INTERNAL", 1));
+        standIn.gh().fault(Fault.graphqlErrors("INTERNAL", 1));
         assertThatThrownBy(() -> acme().build().read()).isInstanceOf(GitHubApiException.class)
                 .hasMessage("github's graphql api answered with errors: \"INTERNAL: Something went wrong while"
                         + " executing your query.\"");
@@ -151,9 +138,9 @@ class GitHubFaultsTest {
 
     @Test
     void aGraphqlRateLimitedErrorIsWaitedOut() throws Exception {
-        gh.fault(Fault.graphqlErrors("RATE_LIMITED", 1));
+        standIn.gh().fault(Fault.graphqlErrors("RATE_LIMITED", 1));
         assertBuilt(acme().build().readWithUsage());
-        assertThat(sleeps).containsExactly(Duration.ofSeconds(61));
+        assertThat(standIn.sleeps()).containsExactly(Duration.ofSeconds(61));
     }
 
     @Test
@@ -163,13 +150,12 @@ class GitHubFaultsTest {
             assertThatThrownBy(() -> acme().token(() -> wrong).build().read()).isInstanceOf(GitHubApiException.class)
                     .hasMessageStartingWith("github rejected the token for GET /orgs/acme/repos")
                     .hasMessageContaining("check GITHUB_TOKEN or GH_TOKEN")
-                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong).doesNotContain(token));
-            assertThatThrownBy(() -> GitHubSource.organization("nobody").apiUrl(gh.apiUrl()).token(() -> token)
-                    .cacheDir(cache).build().read()).isInstanceOf(GitHubApiException.class)
-                    .hasMessageStartingWith("no github organization \"nobody\"");
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong).doesNotContain(standIn.token()));
+            assertThatThrownBy(() -> standIn.local(GitHubSource.organization("nobody"), cache).build().read())
+                    .isInstanceOf(GitHubApiException.class).hasMessageStartingWith("no github organization \"nobody\"");
             List<Problem> problems = acme().linkStyle(dev.gitpypi.core.LinkStyle.SDIST).build().read().problems();
-            assertThat(problems.toString()).doesNotContain(token);
-            assertThat(log.lines()).isNotEmpty().noneMatch(l -> l.contains(token) || l.contains(wrong));
+            assertThat(problems.toString()).doesNotContain(standIn.token());
+            assertThat(log.lines()).isNotEmpty().noneMatch(l -> l.contains(standIn.token()) || l.contains(wrong));
         }
     }
 }

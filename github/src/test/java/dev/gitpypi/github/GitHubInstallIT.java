@@ -17,10 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,8 +37,9 @@ class GitHubInstallIT {
     Path tmp;
 
     private static PipVenv venv;
-    private FakeGitHub gh;
-    private String token;
+
+    @RegisterExtension
+    final StandIn standIn = new StandIn();
 
     @BeforeAll
     static void venv() {
@@ -51,21 +52,12 @@ class GitHubInstallIT {
     }
 
     @BeforeEach
-    void start() throws IOException {
+    void start() {
         venv.reset();
-        gh = FakeGitHub.start();
-        token = Fixtures.token();
-        gh.token(token, "octocat");
-    }
-
-    @AfterEach
-    void stop() {
-        gh.close();
     }
 
     private GitHubSource.Builder acme() {
-        return GitHubSource.organization("acme").apiUrl(gh.apiUrl()).token(() -> token)
-                .cacheDir(tmp.resolve("cache")).clock(gh.clock()).sleeper(d -> { });
+        return standIn.local(GitHubSource.organization("acme"), tmp.resolve("cache"));
     }
 
     private static byte[] bytes(Path f) throws IOException {
@@ -77,14 +69,14 @@ class GitHubInstallIT {
         assertThat(r.result().problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR).isEmpty();
         Path site = tmp.resolve("site");
         SiteWriter.builder().build().write(Index.of(r.result().index().projects().values()), site);
-        assertThat(gh.graphqlProblems()).isEmpty();
+        assertThat(standIn.gh().graphqlProblems()).isEmpty();
         return site;
     }
 
     @Test
     void pipInstallsReleaseAssetsFromGitHubWithTheirHashes() throws IOException {
         Path dist = tmp.resolve("dist");
-        FakeGitHub.Owner acme = gh.organization("acme");
+        FakeGitHub.Owner acme = standIn.gh().organization("acme");
         acme.repository("hello").tag("v1.0", Fixtures.pyproject("hello", "1.0"));
         acme.repository("hello").release("v1.0")
                 .asset("hello-1.0-py3-none-any.whl", bytes(TestDistributions.wheel(dist, "hello", "1.0")), true)
@@ -94,19 +86,20 @@ class GitHubInstallIT {
                 bytes(TestDistributions.wheel(dist, "world", "2.0", "Requires-Dist: hello>=1.0")), false);
         Path site = site(acme().linkStyle(LinkStyle.RELEASE).build());
         try (StaticSiteServer server = StaticSiteServer.start(site, true)) {
-            gh.resetCounters();
+            standIn.gh().resetCounters();
             ProcessResult r = venv.install(server.baseUrl() + "simple/", "world");
             assertThat(r.ok()).as(r.output()).isTrue();
             assertThat(venv.installedVersion("world")).isEqualTo("2.0");
             assertThat(venv.installedVersion("hello")).isEqualTo("1.0");
             // pip fetched the files from GitHub (the stand-in): browser URL, then signed storage
-            assertThat(gh.requests()).anyMatch(x -> x.startsWith("GET /acme/world/releases/download/v2.0/"))
+            assertThat(standIn.gh().requests()).anyMatch(x -> x.startsWith("GET /acme/world/releases/download/v2.0/"))
                     .anyMatch(x -> x.startsWith("GET /storage/") && x.endsWith("-> 200"));
 
             // a file that changed after the index was built fails pip's hash check
             venv.reset();
-            gh.replaceAssetBytes("world-2.0-py3-none-any.whl", bytes(TestDistributions.wheel(tmp.resolve("evil"),
-                    "world", "2.0", "Requires-Dist: hello>=1.0", "Summary: changed")));
+            byte[] changed = bytes(TestDistributions.wheel(tmp.resolve("evil"), "world", "2.0",
+                    "Requires-Dist: hello>=1.0", "Summary: changed"));
+            standIn.gh().replaceAssetBytes("world-2.0-py3-none-any.whl", changed);
             ProcessResult tampered = venv.install(server.baseUrl() + "simple/", "world");
             assertThat(tampered.ok()).isFalse();
             assertThat(tampered.output()).contains("THESE PACKAGES DO NOT MATCH THE HASHES");
@@ -116,7 +109,7 @@ class GitHubInstallIT {
     @Test
     void pipInstallsMirroredAssetsOfAPrivateRepositoryFromAPrivateSite() throws IOException {
         Path dist = tmp.resolve("dist");
-        FakeGitHub.Repo secret = gh.organization("acme").repository("secret").privateRepo(true);
+        FakeGitHub.Repo secret = standIn.gh().organization("acme").repository("secret").privateRepo(true);
         secret.tag("v3.1", Fixtures.pyproject("secret", "3.1"));
         secret.release("v3.1").asset("secret-3.1-py3-none-any.whl",
                 bytes(TestDistributions.wheel(dist, "secret", "3.1", "Requires-Python: >=3.7")), true);
@@ -124,11 +117,11 @@ class GitHubInstallIT {
         assertThat(site.resolve("files/secret/secret-3.1-py3-none-any.whl")).exists();
         assertThat(site.resolve("files/secret/secret-3.1-py3-none-any.whl.metadata")).exists();
         try (StaticSiteServer server = StaticSiteServer.start(site, true)) {
-            gh.resetCounters();
+            standIn.gh().resetCounters();
             ProcessResult r = venv.install(server.baseUrl() + "simple/", "secret==3.1");
             assertThat(r.ok()).as(r.output()).isTrue();
             assertThat(venv.installedVersion("secret")).isEqualTo("3.1");
-            assertThat(gh.requests()).as("nothing comes from GitHub at install time").isEmpty();
+            assertThat(standIn.gh().requests()).as("nothing comes from GitHub at install time").isEmpty();
         }
     }
 
@@ -137,7 +130,7 @@ class GitHubInstallIT {
         Path repos = Files.createDirectories(tmp.resolve("repos"));
         Path bare = GitRepos.project(repos, "acme", "tool", "1.0", "1.1");
         String cloneUrl = bare.toUri().toString().replaceAll("/$", "");
-        FakeGitHub.Repo tool = gh.organization("acme").repository("tool").cloneUrl(cloneUrl);
+        FakeGitHub.Repo tool = standIn.gh().organization("acme").repository("tool").cloneUrl(cloneUrl);
         tool.tag("v1.0", Fixtures.pyproject("tool", "1.0", "requires-python = \">=3.7\""));
         tool.tag("v1.1", Fixtures.pyproject("tool", "1.1", "requires-python = \">=3.7\""));
         Path site = site(acme().build());
@@ -151,7 +144,7 @@ class GitHubInstallIT {
 
         // sdist: the Git source clones over smart HTTP, the token as the password of x-access-token
         venv.reset();
-        try (GitHttpBackend git = GitHttpBackend.startWithAuth(repos, "x-access-token", token)) {
+        try (GitHttpBackend git = GitHttpBackend.startWithAuth(repos, "x-access-token", standIn.token())) {
             tool.cloneUrl(git.baseUrl() + "acme/tool.git").privateRepo(true);
             GitHubResult refused = acme().linkStyle(LinkStyle.SDIST).build().readWithUsage();
             assertThat(refused.result().index().projects()).isEmpty();
@@ -165,7 +158,7 @@ class GitHubInstallIT {
             assertThat(sdistSite.resolve("files/tool/tool-1.1.tar.gz")).exists();
             assertThat(git.requests()).isNotEmpty();
             List<String> pages = List.of(Files.readString(sdistSite.resolve("simple/tool/index.html")));
-            assertThat(pages).noneMatch(p -> p.contains(token) || p.contains("x-access-token"));
+            assertThat(pages).noneMatch(p -> p.contains(standIn.token()) || p.contains("x-access-token"));
             try (StaticSiteServer server = StaticSiteServer.start(sdistSite, true)) {
                 ProcessResult r = venv.install(server.baseUrl() + "simple/", "tool==1.1");
                 assertThat(r.ok()).as(r.output()).isTrue();

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,36 +27,27 @@ class GitHubRepositoriesTest {
     @TempDir
     Path cache;
 
-    private FakeGitHub gh;
-    private String token;
+    @RegisterExtension
+    final StandIn standIn = new StandIn();
 
     @BeforeEach
     void start() throws Exception {
-        gh = FakeGitHub.start();
-        token = Fixtures.token();
-        gh.token(token, "octocat");
-        FakeGitHub.Owner me = gh.user("octocat");
+        FakeGitHub.Owner me = standIn.gh().user("octocat");
         me.repository("public-tool").tag("v1.0", Fixtures.pyproject("public-tool", "1.0"));
         me.repository("private-tool").privateRepo(true).tag("v1.0", Fixtures.pyproject("private-tool", "1.0"));
-        FakeGitHub.Owner acme = gh.organization("acme");
+        FakeGitHub.Owner acme = standIn.gh().organization("acme");
         acme.repository("internal-lib").internal().tag("v0.1", Fixtures.pyproject("internal-lib", "0.1"));
         acme.repository("archived-lib").archived().tag("v0.1", Fixtures.pyproject("archived-lib", "0.1"));
         acme.repository("forked-lib").fork().tag("v0.1", Fixtures.pyproject("forked-lib", "0.1"));
     }
 
-    @AfterEach
-    void stop() {
-        gh.close();
-    }
-
     private <T extends GitHubSource.Builder> T local(T b) {
-        b.apiUrl(gh.apiUrl()).token(() -> token).cacheDir(cache).clock(gh.clock()).sleeper(d -> { });
-        return b;
+        return standIn.local(b, cache);
     }
 
     private SourceResult read(GitHubSource.Builder b) throws Exception {
         SourceResult r = local(b).build().read();
-        assertThat(gh.graphqlProblems()).isEmpty();
+        assertThat(standIn.gh().graphqlProblems()).isEmpty();
         return r;
     }
 
@@ -65,7 +56,7 @@ class GitHubRepositoriesTest {
         assertThat(read(GitHubSource.user("octocat")).index().projects()).containsOnlyKeys("public-tool");
         assertThat(read(GitHubSource.authenticatedUser()).index().projects())
                 .containsOnlyKeys("public-tool", "private-tool");
-        assertThat(gh.requests()).anyMatch(r -> r.startsWith("GET /api/v3/user/repos?affiliation=owner"));
+        assertThat(standIn.gh().requests()).anyMatch(r -> r.startsWith("GET /api/v3/user/repos?affiliation=owner"));
         SourceResult list = read(GitHubSource.repositories(List.of("acme/archived-lib", "acme/forked-lib.git",
                 "acme/nope")));
         assertThat(list.index().projects()).as("named repositories are not filtered")
@@ -94,7 +85,7 @@ class GitHubRepositoriesTest {
 
     @Test
     void tagsBecomeVersionsByTheGitSourcesRules() throws Exception {
-        FakeGitHub.Repo r = gh.organization("acme").repository("rules");
+        FakeGitHub.Repo r = standIn.gh().organization("acme").repository("rules");
         r.tag("v1.0", Fixtures.pyproject("Rules.Lib", "1.0"));
         r.tag("nightly", Fixtures.pyproject("rules-lib", "0"));
         r.tag("v2.0", Fixtures.pyproject("rules-lib", "2.1"));
@@ -120,8 +111,8 @@ class GitHubRepositoriesTest {
                         + " fragment (PIP-06: local versions and epochs are not valid there); not linked, use the sdist"
                         + " link style");
         // the setup.cfg and setup.py of v4.0 came in a second, batched query
-        assertThat(gh.graphqlQueries()).hasSize(3);
-        assertThat(gh.graphqlQueries().get(1)).contains("object(expression: $e0)");
+        assertThat(standIn.gh().graphqlQueries()).hasSize(3);
+        assertThat(standIn.gh().graphqlQueries().get(1)).contains("object(expression: $e0)");
 
         SourceResult custom = read(GitHubSource.organization("acme").namePattern("rules")
                 .tagPattern(TagPattern.prefix("release-")).acceptVersionMismatch(true));
@@ -130,7 +121,7 @@ class GitHubRepositoriesTest {
 
     @Test
     void pagesBeyondTheFirstAreRead() throws Exception {
-        FakeGitHub.Repo many = gh.organization("acme").repository("many");
+        FakeGitHub.Repo many = standIn.gh().organization("acme").repository("many");
         for (int i = 0; i < 130; i++) {
             many.tag("v1." + i, Fixtures.pyproject("many", "1." + i));
         }
@@ -141,31 +132,32 @@ class GitHubRepositoriesTest {
         assertThat(graphql.result().index().projects().get("many").distributions()).hasSize(130);
         assertThat(graphql.result().index().projects().get("many").distributions())
                 .allSatisfy(d -> assertThat(d.uploadTime()).isPresent());
-        assertThat(gh.graphqlQueries()).hasSize(2);
-        assertThat(gh.graphqlQueries().get(1)).contains("after: $t0").contains("after: $d0");
+        assertThat(standIn.gh().graphqlQueries()).hasSize(2);
+        assertThat(standIn.gh().graphqlQueries().get(1)).contains("after: $t0").contains("after: $d0");
         GitHubResult rest = local(GitHubSource.organization("acme").namePattern("many").useGraphql(false))
                 .cacheDir(cache.resolve("rest")).build().readWithUsage();
         assertThat(rest.result().index().projects().get("many").releaseVersions())
                 .isEqualTo(graphql.result().index().projects().get("many").releaseVersions()).hasSize(130);
-        assertThat(gh.requests()).anyMatch(r -> r.startsWith("GET /api/v3/repos/acme/many/tags?per_page=100&page=2"));
+        assertThat(standIn.gh().requests())
+                .anyMatch(r -> r.startsWith("GET /api/v3/repos/acme/many/tags?per_page=100&page=2"));
     }
 
     @Test
     void aRepositoryIsReadAgainAfterAPushOrWhenItsSnapshotIsOld() throws Exception {
-        FakeGitHub.Repo r = gh.organization("acme").repository("moving");
+        FakeGitHub.Repo r = standIn.gh().organization("acme").repository("moving");
         r.tag("v1.0", Fixtures.pyproject("moving", "1.0"));
         GitHubSource source = local(GitHubSource.organization("acme").namePattern("moving")
                 .refreshAfter(Duration.ofDays(1))).build();
         assertThat(source.readWithUsage().usage().graphqlPoints()).isEqualTo(1);
         assertThat(source.readWithUsage().usage().points()).isZero();
-        gh.advance(Duration.ofMinutes(5));
+        standIn.gh().advance(Duration.ofMinutes(5));
         r.moveTag("v1.0", Fixtures.pyproject("moving", "1.0", "requires-python = \">=3.12\""));
         GitHubResult moved = source.readWithUsage();
         assertThat(moved.usage().graphqlPoints()).isEqualTo(1);
         assertThat(moved.result().index().projects().get("moving").distributions().get(0).requiresPython())
                 .contains(">=3.12");
         assertThat(source.readWithUsage().usage().points()).isZero();
-        gh.advance(Duration.ofDays(2));
+        standIn.gh().advance(Duration.ofDays(2));
         assertThat(source.readWithUsage().usage().graphqlPoints()).as("older than refreshAfter").isEqualTo(1);
     }
 
@@ -178,7 +170,7 @@ class GitHubRepositoriesTest {
                 .hasToString("https://ghe.example.com/api/graphql");
         assertThat(GitHubSource.Builder.defaultGraphqlUrl(java.net.URI.create(GitHubSource.GITHUB_API)))
                 .hasToString("https://api.github.com/graphql");
-        assertThatThrownBy(() -> GitHubSource.organization("acme").apiUrl("https://user:" + token
+        assertThatThrownBy(() -> GitHubSource.organization("acme").apiUrl("https://user:" + standIn.token()
                 + "@ghe.example.com/api/v3")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("github api url \"https://ghe.example.com/api/v3\" must not have credentials, a query or a"
                         + " fragment (give the token separately)");
@@ -186,9 +178,9 @@ class GitHubRepositoriesTest {
         assertThatThrownBy(() -> GitHubSource.repositories(List.of("acme"))).hasMessageContaining("is not OWNER/NAME");
         assertThatThrownBy(() -> GitHubSource.organization("acme").linkStyle(LinkStyle.FILES))
                 .hasMessageContaining("vcs, sdist or release");
-        String bad = token + "\r\nX-Injected: 1";
+        String bad = standIn.token() + "\r\nX-Injected: 1";
         assertThatThrownBy(() -> local(GitHubSource.organization("acme")).token(() -> bad).build().read())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(token)
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(standIn.token())
                 .hasMessageContaining("a character a token cannot have");
     }
 }
