@@ -52,7 +52,12 @@ class GitHubBuildIT {
 
     @AfterEach
     void stop() {
-        gh.close();
+        try {
+            assertThat(gh.graphqlProblems()).isEmpty();
+            assertThat(gh.clientProblems()).isEmpty();
+        } finally {
+            gh.close();
+        }
     }
 
     private ProcessResult build(String... args) {

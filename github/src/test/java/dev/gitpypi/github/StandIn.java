@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A fresh GitHub stand-in for each test ({@code @RegisterExtension}), with a token made at run time, and sources
  * pointed at it: the stand-in's API, clock and a sleeper that records every wait and moves the stand-in's clock on
- * as a real wait would (no test sleeps).
+ * as a real wait would (no test sleeps). After each passing test it checks that every GraphQL query was valid against
+ * GitHub's schema and that the client sent the headers GitHub asks for and the token nowhere else.
  */
 final class StandIn implements BeforeEachCallback, AfterEachCallback {
     private FakeGitHub gh;
@@ -27,9 +28,18 @@ final class StandIn implements BeforeEachCallback, AfterEachCallback {
         sleeps.clear();
     }
 
+    /** Every test's client behaved: GraphQL queries valid against GitHub's schema, headers as GitHub asks. */
     @Override
     public void afterEach(ExtensionContext context) {
-        gh.close();
+        try {
+            if (context.getExecutionException().isEmpty()) {
+                org.assertj.core.api.Assertions.assertThat(gh.graphqlProblems()).as("invalid graphql queries")
+                        .isEmpty();
+                org.assertj.core.api.Assertions.assertThat(gh.clientProblems()).as("client misbehaviour").isEmpty();
+            }
+        } finally {
+            gh.close();
+        }
     }
 
     FakeGitHub gh() {

@@ -62,6 +62,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> graphqlQueries = new CopyOnWriteArrayList<>();
     private final List<String> graphqlProblems = new CopyOnWriteArrayList<>();
+    private final List<String> clientProblems = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private final FakeGraphQl graphql = new FakeGraphQl(this);
     private String token;
@@ -260,6 +261,17 @@ public final class FakeGitHub implements AutoCloseable {
     /** @return every validation or limit error a GraphQL query had: empty when all were valid */
     public List<String> graphqlProblems() {
         return List.copyOf(graphqlProblems);
+    }
+
+    /**
+     * What clients did that GitHub's best practices say not to, or that leaks a credential: an API request without
+     * {@code X-GitHub-Api-Version}, a REST request that does not accept GitHub's JSON (or a raw or octet-stream
+     * type), an {@code Authorization} header sent anywhere but the API (browser URLs, signed storage).
+     *
+     * @return the problems seen so far: empty for a well-behaved client
+     */
+    public List<String> clientProblems() {
+        return List.copyOf(clientProblems);
     }
 
     /** @return REST points spent: answered REST requests other than 304s */
@@ -758,6 +770,19 @@ public final class FakeGitHub implements AutoCloseable {
                     + "-rest-api#user-agent-required). Check https://developer.github.com for other possible causes."));
         }
         String auth = h.getFirst("Authorization");
+        if (auth != null && !path.startsWith("/api/")) {
+            clientProblems.add("Authorization sent outside the API: " + method + " " + path);
+        }
+        if (path.startsWith("/api/")) {
+            if (h.getFirst("X-GitHub-Api-Version") == null) {
+                clientProblems.add("no X-GitHub-Api-Version: " + method + " " + path);
+            }
+            String accept = String.valueOf(h.getFirst("Accept"));
+            if (!path.equals("/api/graphql") && !accept.contains("application/vnd.github")
+                    && !accept.contains("application/octet-stream")) {
+                clientProblems.add("Accept " + accept + " is not GitHub's media type: " + method + " " + path);
+            }
+        }
         boolean authenticated = false;
         if (auth != null) {
             String presented = auth.startsWith("Bearer ") ? auth.substring(7)
