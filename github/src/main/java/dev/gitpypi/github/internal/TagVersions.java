@@ -55,6 +55,8 @@ final class TagVersions {
         }
     }
 
+    private static final System.Logger LOG = System.getLogger("dev.gitpypi.github.GitHubSource");
+
     private final Settings s;
     private final Snapshots snapshots;
 
@@ -137,6 +139,8 @@ final class TagVersions {
         }
         List<Tagged> out = new ArrayList<>();
         Map<String, Tagged> seen = new HashMap<>();
+        List<String> unmatched = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
         List<RepoData.Tag> tags = new ArrayList<>(d.tags());
         tags.sort(java.util.Comparator.comparing(RepoData.Tag::name));
         for (RepoData.Tag t : tags) {
@@ -147,14 +151,12 @@ final class TagVersions {
             }
             Optional<String> text = s.tagPattern().version(t.name());
             if (text.isEmpty()) {
-                problems.add(Problem.warning(loc, "the tag is not a version (it does not match the tag pattern "
-                        + Texts.quote(s.tagPattern().regex()) + "); skipped"));
+                unmatched.add(t.name());
                 continue;
             }
             Optional<Version> tagVersion = Version.tryParse(text.get());
             if (tagVersion.isEmpty()) {
-                problems.add(Problem.warning(loc, "the tag is not a version: " + Texts.quote(text.get())
-                        + " is not a PEP 440 version (VER-01); skipped"));
+                invalid.add(t.name());
                 continue;
             }
             PythonMetadata md;
@@ -213,8 +215,47 @@ final class TagVersions {
             }
             out.add(tagged);
         }
+        skipped(repo, d.tags().size(), unmatched, invalid, problems);
         notes(repo, d, problems, description);
         return out;
+    }
+
+    /**
+     * One warning for the tags that are not versions (how many, the pattern, the first few), as the Git source
+     * says it, instead of one per tag; each tag is logged at INFO level.
+     */
+    private void skipped(Repo repo, int total, List<String> unmatched, List<String> invalid,
+            List<Problem> problems) {
+        String where = "github:" + repo.fullName();
+        String pattern = Texts.quote(s.tagPattern().regex());
+        if (!unmatched.isEmpty()) {
+            problems.add(Problem.warning(where, unmatched.size() + " of " + total + " tags do not match the tag"
+                    + " pattern " + pattern + " and were skipped (" + sample(unmatched) + ")"));
+        }
+        if (!invalid.isEmpty()) {
+            problems.add(Problem.warning(where, invalid.size() + " tags match the tag pattern " + pattern
+                    + " but their version is not a PEP 440 version (VER-01) and were skipped (" + sample(invalid)
+                    + ")"));
+        }
+        for (String t : unmatched) {
+            LOG.log(System.Logger.Level.INFO, "{0}: tag {1} is not a version; skipped", where, Texts.quote(t));
+        }
+        for (String t : invalid) {
+            LOG.log(System.Logger.Level.INFO, "{0}: tag {1} is not a PEP 440 version; skipped", where,
+                    Texts.quote(t));
+        }
+        if (total > 0 && unmatched.size() + invalid.size() == total) {
+            problems.add(Problem.warning(where, "no tag of the repository names a version (tag pattern " + pattern
+                    + "): nothing to index"));
+        }
+    }
+
+    private static String sample(List<String> tags) {
+        List<String> shown = new ArrayList<>();
+        for (String t : tags.subList(0, Math.min(5, tags.size()))) {
+            shown.add(Texts.quote(t));
+        }
+        return String.join(", ", shown) + (tags.size() > 5 ? ", …" : "");
     }
 
     /**
