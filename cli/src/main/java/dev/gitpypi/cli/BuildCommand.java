@@ -39,9 +39,9 @@ import picocli.CommandLine.Option;
 /** {@code gitpypi build}: reads sources and writes a static site. */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Builds a static index from Git repositories, GitHub organisations, folders of distributions, package",
-            "lists and existing indexes, and writes it to --out (simple/ pages in HTML and JSON, hosted files, a",
-            "landing page).",
+            "Builds a static index from Git repositories, GitHub organisations, folders of distributions, package"
+                    + " lists and existing indexes, and writes it to --out (simple/ pages in HTML and JSON, hosted"
+                    + " files, a landing page).",
             "The site is swapped in whole: on any failure the previous site is left as it was.",
             "Options may also come from a gitpypi.toml file (--config; ./gitpypi.toml is read when present)."},
         footer = {"", "Examples:",

@@ -384,7 +384,7 @@ public final class GitHubClient {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException(what + " interrupted");
             } catch (IOException e) {
-                throw new IOException("cannot " + what + ": " + Redaction.text(String.valueOf(e.getMessage())));
+                throw new IOException("cannot " + what + ": " + describe(e));
             }
             if (api) {
                 usage.restPoint();
@@ -478,7 +478,7 @@ public final class GitHubClient {
                     continue;
                 }
                 throw new GitHubApiException("cannot reach github for " + what + " (" + failures + " attempts): "
-                        + Redaction.text(String.valueOf(e.getMessage())), 0, null);
+                        + describe(e), 0, null);
             }
             int status = r.statusCode();
             LOG.log(System.Logger.Level.DEBUG, "{0} -> {1}", what, status);
@@ -639,6 +639,30 @@ public final class GitHubClient {
         r.headers().firstValue("x-github-sso").ifPresent(p -> m.append("; the token is not authorized for the")
                 .append(" organisation's single sign-on (").append(Texts.quote(Redaction.text(p))).append(")"));
         return new GitHubApiException(m.toString(), status, null);
+    }
+
+    /** What went wrong with a connection, in words: JDK exceptions often have no message of their own. */
+    static String describe(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException
+                    || t instanceof java.nio.channels.UnresolvedAddressException) {
+                return "unknown host";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "tls failed: " + Redaction.text(String.valueOf(t.getMessage()));
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+                return "connection refused";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return Redaction.text(t.getMessage());
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static Optional<String> message(HttpResponse<byte[]> r) {
