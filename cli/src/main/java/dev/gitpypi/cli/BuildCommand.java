@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.Index;
-import dev.gitpypi.core.IndexConflictException;
+import dev.gitpypi.core.GitpypiException;
+import dev.gitpypi.core.IndexMerger;
 import dev.gitpypi.core.IndexSource;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
+import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.SourceResult;
+import dev.gitpypi.core.internal.ExternalLinks;
 import dev.gitpypi.core.internal.Redaction;
 import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.core.site.SiteReport;
@@ -18,6 +21,8 @@ import dev.gitpypi.core.source.LocalFilesSource;
 import dev.gitpypi.core.source.PackageListSource;
 import dev.gitpypi.git.GitSource;
 import dev.gitpypi.git.TagPattern;
+import dev.gitpypi.git.publish.PublishResult;
+import dev.gitpypi.git.publish.SitePublisher;
 import dev.gitpypi.github.ApiUsage;
 import dev.gitpypi.github.GitHubResult;
 import dev.gitpypi.github.GitHubSource;
@@ -49,7 +54,9 @@ import picocli.CommandLine.Option;
             "  gitpypi build --github-org acme --github-topic python --out site",
             "  gitpypi build --github-org acme --link-style release --out site",
             "  gitpypi build --git . --link-style sdist --out site --base-url https://org.github.io/index/",
-            "  gitpypi build --files dist/ --out site"})
+            "  gitpypi build --files dist/ --out site",
+            "  gitpypi build --git https://github.com/org/hello.git --out site \\",
+            "      --publish https://github.com/org/python-index.git"})
 final class BuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -131,6 +138,12 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "A gitpypi.toml file with build options.")
     private @Nullable Path config;
 
+    @Option(names = "--shared-project", paramLabel = "NAME",
+            description = "A project that several sources may publish releases of. Without it a project belongs to"
+                    + " the first source that declares it (Git sources, then --files, --from-index and package lists,"
+                    + " each in the order given), and another source declaring it is an error. Repeatable.")
+    private List<String> sharedProjects = new ArrayList<>();
+
     @Option(names = "--json", description = "Print a machine-readable summary of the build on standard output.")
     private boolean json;
 
@@ -140,12 +153,30 @@ final class BuildCommand implements Callable<Integer> {
                     + " cannot unpublish packages.")
     private boolean keepGoing;
 
+    @Option(names = "--publish", paramLabel = "URL_OR_PATH",
+            description = "After a successful build, publish the site to this repository's --publish-branch, as"
+                    + " 'gitpypi publish' does (not when a source failed under --keep-going).")
+    private @Nullable String publish;
+
+    @Option(names = "--publish-branch", paramLabel = "BRANCH", defaultValue = SitePublisher.DEFAULT_BRANCH,
+            description = "The branch --publish pushes to (default: ${DEFAULT-VALUE}).")
+    private String publishBranch = SitePublisher.DEFAULT_BRANCH;
+
+    private SitePublisher.@Nullable Builder publisher;
+
     @Override
     public Integer call() throws IOException {
         BuildConfig c = loadConfig();
         merge(c);
         if (out == null) {
             throw new UsageException("missing --out DIR (or 'out' in gitpypi.toml)");
+        }
+        if (publish != null) {
+            // checked before anything is read, so a mistyped branch or --ssh-dir costs no build
+            PublishCommand.Target target = new PublishCommand.Target();
+            target.branch = publishBranch;
+            target.sshDir = sshDir;
+            publisher = PublishCommand.builder(publish, target);
         }
         LinkStyle style = LinkStyle.fromValue(linkStyle == null ? "vcs" : linkStyle)
                 .filter(s -> s == LinkStyle.VCS || s == LinkStyle.SDIST || (s == LinkStyle.RELEASE && github.any()))
@@ -167,10 +198,16 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Reads the sources in configuration order and merges them: what a source cannot have (a project another source
+     * owns, a file that conflicts with one merged before, a name the site cannot be written with) is left out with an
+     * error naming it, and the rest is built (exit 1).
+     */
     private int build(List<IndexSource> sources, LinkStyle style, Reporter reporter) throws IOException {
-        Index index = Index.empty();
+        IndexMerger merger = IndexMerger.builder().sharedProjects(sharedProjects).build();
         List<Problem> problems = new ArrayList<>();
         int failedSources = 0;
+        boolean ownership = false;
         for (IndexSource source : sources) {
             reporter.begin("reading " + source.description(), -1);
             SourceResult result;
@@ -189,50 +226,80 @@ final class BuildCommand implements Callable<Integer> {
                 }
                 failedSources++;
                 reporter.end("failed, skipped (--keep-going)");
-                Problem p = Problem.error(source.description(), GitpypiCommand.describe(e));
-                reporter.error(p.location() + ": " + p.message());
-                problems.add(p);
+                problems.add(report(reporter, Problem.error(source.description(), GitpypiCommand.describe(e))));
+                continue;
+            } catch (GitpypiException e) {
+                // input the source cannot make an index of: that source is left out, the others are built
+                reporter.end("failed, left out");
+                problems.add(report(reporter, Problem.error(source.description(), GitpypiCommand.describe(e)
+                        + "; this source is left out")));
                 continue;
             }
-            reporter.end(summary(result.index()) + (result.problems().isEmpty() ? ""
-                    : ", " + result.problems().size() + " problem" + (result.problems().size() == 1 ? "" : "s")));
+            long notes = result.problems().stream().filter(p -> p.severity() == Problem.Severity.NOTE).count();
+            long shown = result.problems().size() - notes;
+            reporter.end(summary(result.index()) + (shown == 0 ? "" : ", " + shown + " problem" + (shown == 1 ? ""
+                    : "s")) + (notes == 0 ? "" : ", " + notes + " file" + (notes == 1 ? "" : "s") + " skipped"));
             for (Problem p : result.problems()) {
-                String line = p.location() + ": " + p.message();
-                if (p.severity() == Problem.Severity.ERROR) {
-                    reporter.error(line);
-                } else {
-                    reporter.warning(line);
-                }
+                report(reporter, p);
+            }
+            if (notes > 0 && !reporter.verbose()) {
+                reporter.info("(--verbose names each of the " + notes + " skipped file" + (notes == 1 ? "" : "s")
+                        + ")");
             }
             problems.addAll(result.problems());
-            try {
-                index = index.merge(result.index());
-            } catch (IndexConflictException e) {
-                throw new UsageException(e.getMessage() + "; nothing was written");
+            ProjectScreen.Result screened = ProjectScreen.screen(source.description(), result.index());
+            for (Problem p : screened.problems()) {
+                problems.add(report(reporter, p));
+            }
+            for (Problem p : merger.add(source.description(), screened.index())) {
+                ownership |= p.message().contains("declared shared");
+                problems.add(report(reporter, p));
             }
         }
+        if (ownership) {
+            reporter.info("hint: a project that several sources publish is declared with --shared-project NAME"
+                    + " (or shared-projects = [\"NAME\"] in gitpypi.toml)");
+        }
+        Index index = merger.index();
         SiteWriter writer = SiteWriter.builder().progress(reporter).baseUrl(baseUrl)
-                .json(jsonPages == null || jsonPages)
+                .json(jsonPages == null || jsonPages).privateSite(github.privateSite)
                 .title(title == null ? "Python package index" : title).build();
         reporter.begin("writing " + out, -1);
         SiteReport report = writer.write(index, out);
         reporter.end(report.filesWritten() + " files written, " + report.filesUnchanged() + " unchanged, "
                 + report.filesDeleted() + " deleted");
         long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
-        long warnings = problems.size() - errors;
+        long warnings = problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count();
         reporter.info("built " + out + ": " + summary(index) + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
                 + ", " + errors + " error" + (errors == 1 ? "" : "s"));
         if (githubUsage != null) {
             reporter.info("github api: " + githubUsage);
         }
+        PublishResult published = null;
+        if (publish != null && failedSources > 0) {
+            reporter.warning("not published: " + failedSources + " source" + (failedSources == 1 ? "" : "s")
+                    + " could not be read, and publishing the rest would remove their packages from the index");
+        } else if (publisher != null) {
+            published = PublishCommand.publish(publisher, out, reporter);
+        }
         if (json) {
-            printJson(index, report, problems, style);
+            printJson(index, report, problems, style, published);
         }
         return failedSources > 0 ? ExitCodes.IO : errors > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private void printJson(Index index, SiteReport report, List<Problem> problems, LinkStyle style)
-            throws IOException {
+    private static Problem report(Reporter reporter, Problem p) {
+        String line = p.location() + ": " + p.message();
+        switch (p.severity()) {
+            case ERROR -> reporter.error(line);
+            case WARNING -> reporter.warning(line);
+            case NOTE -> reporter.detail("note: " + line);
+        }
+        return p;
+    }
+
+    private void printJson(Index index, SiteReport report, List<Problem> problems, LinkStyle style,
+            @Nullable PublishResult published) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("schema-version", 1);
         m.put("out", String.valueOf(out));
@@ -245,6 +312,7 @@ final class BuildCommand implements Callable<Integer> {
         m.put("files-deleted", report.filesDeleted());
         m.put("warnings", problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count());
         m.put("errors", problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count());
+        m.put("notes", problems.stream().filter(p -> p.severity() == Problem.Severity.NOTE).count());
         if (githubUsage != null) {
             m.put("github", GitHubOptions.json(githubUsage));
         }
@@ -265,6 +333,9 @@ final class BuildCommand implements Callable<Integer> {
             pm.put("message", Redaction.text(p.message()));
             return pm;
         }).toList());
+        if (published != null) {
+            m.put("publish", PublishCommand.json(published));
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         stdout.flush();
@@ -317,6 +388,14 @@ final class BuildCommand implements Callable<Integer> {
         title = c.title;
         jsonPages = c.jsonPages;
         github.merge(c);
+        List<String> shared = new ArrayList<>(c.sharedProjects);
+        shared.addAll(sharedProjects);
+        for (String name : shared) {
+            if (!ProjectName.isValid(name)) {
+                throw new UsageException("--shared-project: invalid project name " + Texts.quote(name) + " (NAME-01)");
+            }
+        }
+        sharedProjects = shared;
     }
 
     private List<IndexSource> sources(BuildConfig c, LinkStyle style) {
@@ -450,9 +529,15 @@ final class BuildCommand implements Callable<Integer> {
             return "index " + Redaction.url(target);
         }
 
+        /**
+         * Reads the index (a local folder or file by its absolute path) and makes its links safe to republish:
+         * credentials left out, {@code javascript:}, {@code data:} and {@code file:} links refused.
+         */
         @Override
         public SourceResult read() throws IOException {
-            return new SourceResult(IndexReader.defaults().read(target), List.of());
+            boolean remote = target.startsWith("http://") || target.startsWith("https://");
+            String where = remote ? target : Path.of(target).toAbsolutePath().normalize().toString();
+            return ExternalLinks.republish(IndexReader.defaults().read(where), Redaction.url(target));
         }
     }
 }

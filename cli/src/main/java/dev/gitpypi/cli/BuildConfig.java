@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * base-url = "https://your-org.github.io/python-index/"
  * git = ["https://github.com/your-org/hello.git", { url = "../monorepo", tag-pattern = "(?&lt;project&gt;[^/]+)/v(?&lt;version&gt;.+)" }]
  * files = ["dist"]
+ * shared-projects = ["hello"]     # releases of hello may come from several sources
  * github-org = ["your-org"]
  * github-topic = ["python"]
  * check-public-index = true
@@ -31,10 +32,10 @@ import org.jspecify.annotations.Nullable;
 final class BuildConfig {
     private static final Set<String> KEYS = Set.of("out", "link-style", "base-url", "cache", "git", "files",
             "from-index", "package-list", "package-list-json", "packages-url", "tag-pattern", "pin-commit",
-            "allow-version-mismatch", "discover-projects", "link-url", "title", "json-pages", "github-org",
-            "github-user", "github-repo", "github-api-url", "github-topic", "github-name", "github-visibility",
-            "github-archived", "github-forks", "github-rest-only", "github-max-wait", "mirror-assets",
-            "private-site", "check-public-index");
+            "allow-version-mismatch", "discover-projects", "link-url", "title", "json-pages", "shared-projects",
+            "github-org", "github-user", "github-repo", "github-api-url", "github-topic", "github-name",
+            "github-visibility", "github-archived", "github-forks", "github-rest-only", "github-max-wait",
+            "mirror-assets", "private-site", "check-public-index");
     private static final Set<String> GIT_KEYS = Set.of("url", "tag-pattern", "link-url", "subdirectories");
 
     /** One Git source and its own options. */
@@ -57,6 +58,7 @@ final class BuildConfig {
     @Nullable Boolean discoverProjects;
     @Nullable String title;
     @Nullable Boolean jsonPages;
+    final List<String> sharedProjects = new ArrayList<>();
     final List<String> githubOrgs = new ArrayList<>();
     final List<String> githubUsers = new ArrayList<>();
     final List<String> githubRepos = new ArrayList<>();
@@ -135,6 +137,7 @@ final class BuildConfig {
                         s.contains("://") ? s : base.resolve(s).toString()));
                 case "package-list" -> texts(file, key, v).forEach(s -> c.packageList.add(base.resolve(s)));
                 case "package-list-json" -> texts(file, key, v).forEach(s -> c.packageListJson.add(base.resolve(s)));
+                case "shared-projects" -> c.sharedProjects.addAll(texts(file, key, v));
                 case "git" -> {
                     for (JsonNode item : array(file, key, v)) {
                         c.git.add(gitEntry(file, base, item));

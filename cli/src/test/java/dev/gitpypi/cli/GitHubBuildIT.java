@@ -143,6 +143,7 @@ class GitHubBuildIT {
             assertThat(checked.output()).contains("private project \"secret-utils\" also exists on the public index")
                     .contains("dependency confusion").doesNotContain("alpha\" also exists");
             assertThat(pypi.requests()).containsExactly("GET /simple/secret-utils/");
+            assertThat(tmp.resolve("site/.gitpypi-private")).as("--private-site marks the site").exists();
         }
     }
 

@@ -475,7 +475,9 @@ public final class GitHubSource implements IndexSource {
 
         /**
          * Declares that the site is readable only by those allowed to read the private repositories, so that their
-         * code (sdists, mirrored assets) may go into it. Off by default: such files are refused with an error.
+         * code (sdists, mirrored assets) may go into it. Off by default: such files are refused with an error. Write
+         * such a site with {@code SiteWriter.Builder.privateSite(true)}, so that the publisher refuses to push it
+         * where anyone can read it ({@code build --private-site} does both).
          *
          * @param value whether the site is private
          * @return this builder
