@@ -92,11 +92,11 @@ class GitHubBuildIT {
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).doesNotContain(token)
                 .contains("1 private repository is listed")
-                .contains("github api: 3 requests (0 not modified), 3 points (1 REST, 2 GraphQL)");
+                .contains("github api: 2 requests (0 not modified), 2 points (1 REST, 1 GraphQL)");
         JsonNode summary = json(first);
         assertThat(summary.path("projects").asInt()).isEqualTo(2);
-        assertThat(summary.path("github").path("points").asInt()).isEqualTo(3);
-        assertThat(summary.path("github").path("graphql-points").asInt()).isEqualTo(2);
+        assertThat(summary.path("github").path("points").asInt()).isEqualTo(2);
+        assertThat(summary.path("github").path("graphql-points").asInt()).isEqualTo(1);
         String page = Files.readString(tmp.resolve("site/simple/alpha/index.html"));
         assertThat(page).contains("git+" + gh.webUrl() + "acme/alpha.git@v1.1#egg=alpha-1.1")
                 .contains("data-requires-python=\"&gt;=3.9\"");
