@@ -79,12 +79,14 @@ final class TagVersions {
                     if (!seen.add(t.commit()) || candidate(t.name()).isEmpty()) {
                         continue;
                     }
+                    List<String> wanted = new ArrayList<>();
                     try {
-                        MetadataReader.read(files(t.commit(), false));
-                    } catch (Miss m) {
-                        misses.add(new Reader.FileKey(e.getKey(), t.commit(), m.path));
+                        MetadataReader.read(files(t.commit(), wanted));
                     } catch (MetadataException | RuntimeException ignored) {
-                        // reported when the tag is indexed
+                        // a Miss, or a problem reported when the tag is indexed
+                    }
+                    for (String path : wanted) {
+                        misses.add(new Reader.FileKey(e.getKey(), t.commit(), path));
                     }
                 }
             }
@@ -102,14 +104,19 @@ final class TagVersions {
         return s.tagPattern().version(tag).flatMap(Version::tryParse);
     }
 
-    /** The files of a commit from the cache; a file not cached is a {@link Miss} (or, late, just absent). */
-    private MetadataReader.Files files(String commit, boolean absentIfMissing) {
+    /**
+     * The files of a commit from the cache. A file not cached is noted in {@code wanted} and ends the reading with a
+     * {@link Miss} (noted first, so that a reader that catches exceptions cannot hide it); without {@code wanted}
+     * (the last reading, after every fetch) it is absent.
+     */
+    private MetadataReader.Files files(String commit, @Nullable List<String> wanted) {
         return name -> {
             Optional<Optional<byte[]>> cached = snapshots.file(commit, name);
             if (cached.isEmpty()) {
-                if (absentIfMissing) {
+                if (wanted == null) {
                     return Optional.empty();
                 }
+                wanted.add(name);
                 throw new Miss(name);
             }
             Optional<byte[]> bytes = cached.get();
@@ -161,7 +168,7 @@ final class TagVersions {
             }
             PythonMetadata md;
             try {
-                md = MetadataReader.read(files(t.commit(), true)).orElse(null);
+                md = MetadataReader.read(files(t.commit(), null)).orElse(null);
             } catch (MetadataException e) {
                 problems.add(Problem.error(loc, e.getMessage() + "; tag skipped"));
                 continue;
