@@ -147,7 +147,7 @@ final class GitHubOptions {
             for (GitHubSource.Builder b : builders) {
                 b.linkStyle(style).progress(progress).topics(topics.toArray(String[]::new)).includeArchived(archived)
                         .includeForks(forks).visibility(which).useGraphql(!restOnly).mirrorAssets(mirrorAssets)
-                        .privateSite(privateSite).acceptVersionMismatch(allowVersionMismatch);
+                        .privateSite(privateSite).allowVersionMismatch(allowVersionMismatch);
                 if (namePattern != null) {
                     b.namePattern(namePattern);
                 }

@@ -217,7 +217,7 @@ public final class GitHubSource implements IndexSource {
         private Visibility visibility = Visibility.ALL;
         private LinkStyle linkStyle = LinkStyle.VCS;
         private TagPattern tagPattern = TagPattern.defaultPattern();
-        private boolean acceptVersionMismatch;
+        private boolean allowVersionMismatch;
         private Supplier<@Nullable String> token = Builder::tokenFromEnvironment;
         private URI apiUrl = URI.create(GITHUB_API);
         private @Nullable URI graphqlUrl;
@@ -344,8 +344,8 @@ public final class GitHubSource implements IndexSource {
          * @param value whether to accept mismatches
          * @return this builder
          */
-        public Builder acceptVersionMismatch(boolean value) {
-            this.acceptVersionMismatch = value;
+        public Builder allowVersionMismatch(boolean value) {
+            this.allowVersionMismatch = value;
             return this;
         }
 
@@ -600,7 +600,7 @@ public final class GitHubSource implements IndexSource {
             URI graphqlTarget = graphqlUrl != null ? graphqlUrl : defaultGraphqlUrl(apiUrl);
             Path cache = cacheDir != null ? cacheDir : defaultCacheDir();
             Settings s = new Settings(target, topics, namePattern, includeArchived, includeForks, visibility,
-                    linkStyle, tagPattern, acceptVersionMismatch, token, apiUrl, graphqlTarget, cache, httpClient,
+                    linkStyle, tagPattern, allowVersionMismatch, token, apiUrl, graphqlTarget, cache, httpClient,
                     customizer, progress, mirrorAssets, privateSite, publicIndex, graphql, refreshAfter, clock,
                     sleeper, maxWait, retries, timeout, maxMetadataBytes);
             String shown = apiUrl.toString().equals(GITHUB_API) ? description

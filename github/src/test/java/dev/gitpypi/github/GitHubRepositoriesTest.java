@@ -94,15 +94,23 @@ class GitHubRepositoriesTest {
                 "from setuptools import setup\nsetup(version=\"4.0\")\n"));
         r.tag("v5.0+local", Fixtures.pyproject("rules-lib", "5.0+local"));
         r.tag("release-6.0", Fixtures.pyproject("rules-lib", "6.0"));
+        r.tag("v7.0", Map.of("setup.py", "import os\nfrom setuptools import setup\n"
+                + "setup(name=os.environ['NAME'], version='7.0')\n"));
         SourceResult res = read(GitHubSource.organization("acme").namePattern("rules"));
         assertThat(res.index().projects()).containsOnlyKeys("rules-lib");
         assertThat(res.index().projects().get("rules-lib").distributions()).extracting(Distribution::filename)
                 .containsExactly("rules-lib-1.0", "rules-lib-4.0");
-        assertThat(res.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(
-                "warning: github:acme/rules: 2 of 7 tags do not match the tag pattern \"v?(?<version>[0-9].*)\" and"
+        assertThat(res.problems()).filteredOn(p -> p.location().endsWith("\"v7.0\"")).singleElement()
+                .satisfies(p -> assertThat(p.message()).as("never the repository name")
+                        .startsWith("the project name is not known: ").endsWith(". Give the project a static name"
+                                + " (pyproject.toml [project] name, setup.cfg [metadata] name), or use a tag pattern"
+                                + " with a (?<project>...) group; tag skipped"));
+        assertThat(res.problems()).filteredOn(p -> !p.location().endsWith("\"v7.0\"")).extracting(Problem::toString)
+                .containsExactlyInAnyOrder(
+                "warning: github:acme/rules: 2 of 8 tags do not match the tag pattern \"v?(?<version>[0-9].*)\" and"
                         + " were skipped (\"nightly\", \"release-6.0\")",
                 "error: github:acme/rules tag \"v2.0\": pyproject.toml says version 2.1 but the tag says 2.0; tag"
-                        + " skipped (accept version mismatches to index it as 2.1)",
+                        + " skipped (allow version mismatches to index it as 2.1)",
                 "error: github:acme/rules tag \"v3.0\": pyproject.toml is not valid toml: \"Newline not permitted"
                         + " here\" at line 1; tag skipped",
                 "warning: github:acme/rules tag \"v5.0+local\": version 5.0+local cannot stand in a pip #egg="
@@ -112,7 +120,7 @@ class GitHubRepositoriesTest {
         assertThat(standIn.gh().graphqlQueries()).hasSize(1);
 
         SourceResult custom = read(GitHubSource.organization("acme").namePattern("rules")
-                .tagPattern(TagPattern.prefix("release-")).acceptVersionMismatch(true));
+                .tagPattern(TagPattern.prefix("release-")).allowVersionMismatch(true));
         assertThat(custom.index().projects().get("rules-lib").releaseVersions()).containsExactly("6.0");
     }
 

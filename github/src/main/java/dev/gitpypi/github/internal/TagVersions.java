@@ -6,9 +6,10 @@ import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.Version;
 import dev.gitpypi.core.VersionSpecifiers;
 import dev.gitpypi.core.internal.Texts;
-import dev.gitpypi.git.internal.MetadataException;
-import dev.gitpypi.git.internal.MetadataReader;
-import dev.gitpypi.git.internal.PythonMetadata;
+import dev.gitpypi.git.internal.metadata.MetadataException;
+import dev.gitpypi.git.internal.metadata.MetadataReader;
+import dev.gitpypi.git.internal.metadata.ProjectMetadata;
+import dev.gitpypi.git.internal.metadata.TreeFiles;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -41,7 +42,7 @@ final class TagVersions {
      * @param date the release date: the published release's, else the tag's; null when unknown
      */
     record Tagged(Repo repo, ProjectName name, Version version, String tag, String commit,
-            @Nullable PythonMetadata metadata, @Nullable Instant date) {
+            @Nullable ProjectMetadata metadata, @Nullable Instant date) {
     }
 
     /** A file the metadata reader asked for that is not fetched yet. */
@@ -109,7 +110,7 @@ final class TagVersions {
      * {@link Miss} (noted first, so that a reader that catches exceptions cannot hide it); without {@code wanted}
      * (the last reading, after every fetch) it is absent.
      */
-    private MetadataReader.Files files(String commit, @Nullable List<String> wanted) {
+    private TreeFiles files(String commit, @Nullable List<String> wanted) {
         return name -> {
             Optional<Optional<byte[]>> cached = snapshots.file(commit, name);
             if (cached.isEmpty()) {
@@ -166,9 +167,9 @@ final class TagVersions {
                 invalid.add(t.name());
                 continue;
             }
-            PythonMetadata md;
+            ProjectMetadata md;
             try {
-                md = MetadataReader.read(files(t.commit(), null)).orElse(null);
+                md = MetadataReader.read(files(t.commit(), null));
             } catch (MetadataException e) {
                 problems.add(Problem.error(loc, e.getMessage() + "; tag skipped"));
                 continue;
@@ -177,8 +178,22 @@ final class TagVersions {
                         + dev.gitpypi.core.internal.Redaction.text(String.valueOf(e.getMessage())) + "; tag skipped"));
                 continue;
             }
-            String rawName = md != null && md.name() != null ? md.name() : repo.name();
-            String source = md == null ? "the repository name" : md.source();
+            String rawName;
+            String source;
+            Optional<String> group = s.tagPattern().project(t.name());
+            if (md.name().isPresent()) {
+                rawName = md.name().get();
+                source = md.source();
+            } else if (group.isPresent()) {
+                rawName = group.get();
+                source = "the tag";
+            } else {
+                // as the Git source: a name is never guessed from a repository or folder name
+                problems.add(Problem.error(loc, "the project name is not known: " + md.nameTrail() + ". Give the"
+                        + " project a static name (pyproject.toml [project] name, setup.cfg [metadata] name), or use a"
+                        + " tag pattern with a (?<project>...) group; tag skipped"));
+                continue;
+            }
             Optional<ProjectName> name = ProjectName.tryParse(rawName);
             if (name.isEmpty()) {
                 problems.add(Problem.error(loc, "the project name " + Texts.quote(rawName) + " from " + source
@@ -186,17 +201,17 @@ final class TagVersions {
                 continue;
             }
             Version version = tagVersion.get();
-            if (md != null && md.version() != null) {
-                Optional<Version> declared = Version.tryParse(md.version());
+            if (md.version().isPresent()) {
+                Optional<Version> declared = Version.tryParse(md.version().get());
                 if (declared.isEmpty()) {
-                    problems.add(Problem.error(loc, md.source() + " has version " + Texts.quote(md.version())
+                    problems.add(Problem.error(loc, md.source() + " has version " + Texts.quote(md.version().get())
                             + ", not a PEP 440 version (VER-01); tag skipped"));
                     continue;
                 }
                 if (!declared.get().equals(version)) {
-                    if (!s.acceptVersionMismatch()) {
+                    if (!s.allowVersionMismatch()) {
                         problems.add(Problem.error(loc, md.source() + " says version " + declared.get()
-                                + " but the tag says " + version + "; tag skipped (accept version mismatches to"
+                                + " but the tag says " + version + "; tag skipped (allow version mismatches to"
                                 + " index it as " + declared.get() + ")"));
                         continue;
                     }
@@ -206,7 +221,7 @@ final class TagVersions {
                     version = declared.get();
                 }
             }
-            if (md != null && !valid(md, loc, problems)) {
+            if (!valid(md, loc, problems)) {
                 continue;
             }
             RepoData.Release release = releases.get(t.name());
@@ -284,8 +299,8 @@ final class TagVersions {
                 + " and pip and uv install it as a final release (tag it like " + v + "rc1 to keep it from them)";
     }
 
-    private static boolean valid(PythonMetadata md, String loc, List<Problem> problems) {
-        String rp = md.requiresPython();
+    private static boolean valid(ProjectMetadata md, String loc, List<Problem> problems) {
+        String rp = md.requiresPython().orElse(null);
         if (rp != null) {
             if (hasControl(rp)) {
                 problems.add(Problem.error(loc, md.source() + " requires-python " + Texts.quote(rp)
@@ -300,14 +315,11 @@ final class TagVersions {
                 return false;
             }
         }
-        List<String> deps = md.dependencies();
-        if (deps != null) {
-            for (String dep : deps) {
-                if (hasControl(dep)) {
-                    problems.add(Problem.error(loc, md.source() + " dependency " + Texts.quote(dep)
-                            + " has control characters (META-04); tag skipped"));
-                    return false;
-                }
+        for (String dep : md.fields().requiresDist()) {
+            if (hasControl(dep)) {
+                problems.add(Problem.error(loc, md.source() + " dependency " + Texts.quote(dep)
+                        + " has control characters (META-04); tag skipped"));
+                return false;
             }
         }
         return true;

@@ -4,7 +4,7 @@ import dev.gitpypi.core.CoreMetadata;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.internal.Redaction;
-import dev.gitpypi.git.internal.PythonMetadata;
+import dev.gitpypi.git.internal.metadata.ProjectMetadata;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -42,26 +42,17 @@ final class VcsLinks {
         String clone = Redaction.url(t.repo().cloneUrl());
         String url = "git+" + clone + "@" + ref + "#egg=" + egg;
         return Distribution.builder(url, egg)
-                .requiresPython(t.metadata() == null ? null : t.metadata().requiresPython())
+                .requiresPython(t.metadata() == null ? null : t.metadata().requiresPython().orElse(null))
                 .metadata(metadata(t)).uploadTime(t.date()).origin(clone + "@" + t.tag()).build();
     }
 
     /**
-     * The core metadata the files at the tag state (name, version, requires-python, dependencies, extras) and the
-     * repository's page as its source URL; fields the files leave dynamic or do not state are absent.
+     * The core metadata of the release, as the Git source makes it: what the files at the tag state, with the
+     * settled name and the tag's version; fields the files leave dynamic are listed in {@code Dynamic}.
      */
     static CoreMetadata metadata(TagVersions.Tagged t) {
-        PythonMetadata md = t.metadata();
-        String name = md != null && md.name() != null ? md.name() : t.name().display();
-        CoreMetadata.Builder b = CoreMetadata.builder(name, t.version().toString());
-        if (md != null) {
-            b.set(CoreMetadata.Field.REQUIRES_PYTHON, md.requiresPython());
-            List<String> deps = md.dependencies();
-            if (deps != null) {
-                b.setAll(CoreMetadata.Field.REQUIRES_DIST, deps);
-                b.setAll(CoreMetadata.Field.PROVIDES_EXTRA, md.extras());
-            }
-        }
-        return b.projectUrl("Source", Redaction.url(t.repo().htmlUrl())).build();
+        ProjectMetadata md = t.metadata();
+        return md == null ? CoreMetadata.builder(t.name().display(), t.version().toString()).build()
+                : md.complete(t.name().display(), t.version().toString());
     }
 }
