@@ -1,10 +1,8 @@
 package dev.gitpypi.github.internal;
 
-import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.Version;
-import dev.gitpypi.core.VersionSpecifiers;
 import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.git.internal.metadata.MetadataException;
 import dev.gitpypi.git.internal.metadata.MetadataReader;
@@ -300,33 +298,9 @@ final class TagVersions {
     }
 
     private static boolean valid(ProjectMetadata md, String loc, List<Problem> problems) {
-        String rp = md.requiresPython().orElse(null);
-        if (rp != null) {
-            if (hasControl(rp)) {
-                problems.add(Problem.error(loc, md.source() + " requires-python " + Texts.quote(rp)
-                        + " has control characters (META-04); tag skipped"));
-                return false;
-            }
-            try {
-                VersionSpecifiers.parse(rp);
-            } catch (GitpypiException e) {
-                problems.add(Problem.error(loc, md.source() + " requires-python " + Texts.quote(rp)
-                        + " is not a version specifier set (META-03); tag skipped"));
-                return false;
-            }
-        }
-        for (String dep : md.fields().requiresDist()) {
-            if (hasControl(dep)) {
-                problems.add(Problem.error(loc, md.source() + " dependency " + Texts.quote(dep)
-                        + " has control characters (META-04); tag skipped"));
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean hasControl(String text) {
-        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+        Optional<String> why = md.unusable();
+        why.ifPresent(w -> problems.add(Problem.error(loc, w + "; tag skipped")));
+        return why.isEmpty();
     }
 
     static @Nullable Instant instant(@Nullable String iso) {
