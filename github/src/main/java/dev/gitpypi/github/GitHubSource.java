@@ -50,9 +50,10 @@ import org.jspecify.annotations.Nullable;
  * any of them is kept) and a name pattern narrow further. Repositories named in a list are not filtered.
  *
  * <p><b>Link styles.</b> {@link LinkStyle#VCS} (default): every tag that the tag pattern makes a PEP 440 version is
- * a {@code git+CLONE_URL@TAG#egg=NAME-VERSION} link; the project's name, static version, requires-python and
- * dependencies are read at the tag by the Git source's metadata reader from files fetched through the API, without
- * cloning. Private repositories work: pip clones with the installing user's git credentials, and the page holds no
+ * a {@code git+CLONE_URL@TAG#egg=NAME-VERSION} link with the release's core metadata, read at the tag by the Git
+ * source's metadata reader (no code is run) from files fetched through the API, without cloning; a tag whose files
+ * name no project is an error (the name is never guessed from the repository's), unless the tag pattern has a
+ * {@code project} group. Private repositories work: pip clones with the installing user's git credentials, and the page holds no
  * secret (the build warns that the site names them, unless it is declared private). {@link LinkStyle#SDIST}: the
  * Git source clones each repository (with the token as an HTTP credential, sent only to the API's own GitHub host)
  * and builds sdists the site hosts; refused for private repositories unless the site is declared private
