@@ -60,6 +60,10 @@ class GitHubBuildIT {
         }
     }
 
+    private static void standIn(FakeGitHub.Repo r) {
+        r.topics("python").tag("v1.0", Map.of("pyproject.toml", "[project]\nname = \"mine\"\nversion = \"1.0\"\n"));
+    }
+
     private ProcessResult build(String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "build";
@@ -154,6 +158,15 @@ class GitHubBuildIT {
         ProcessResult r = build("--json");
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(json(r).path("project-list").findValuesAsText("name")).containsExactly("alpha");
+
+        // @me is the token's account, never an argument file (a file named "me" is in the folder)
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        Files.writeString(other.resolve("me"), "--github-org\nnobody\n");
+        standIn(gh.user("octocat").repository("mine").privateRepo(true));
+        ProcessResult me = Cli.run(other, env -> env.put("GITHUB_TOKEN", token), "build", "--github-user", "@me",
+                "--github-api-url", gh.apiUrl(), "--out", "site", "--cache", "cache", "--json");
+        assertThat(me.exitCode()).as(me.output()).isZero();
+        assertThat(json(me).path("project-list").findValuesAsText("name")).containsExactly("mine");
 
         ProcessResult mirror = build("--mirror-assets");
         assertThat(mirror.exitCode()).isEqualTo(2);
