@@ -158,6 +158,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "The public URL of the site, for the landing page's pip commands.")
     private @Nullable String baseUrl;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "How many threads write the site (1 to 64; default: 2, measured best on a 2-core machine).")
+    private @Nullable Integer threads;
+
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Cache of fetched repositories and built sdists (default: $XDG_CACHE_HOME/gitpypi).")
     private @Nullable Path cache;
@@ -302,7 +306,11 @@ final class BuildCommand implements Callable<Integer> {
                     + " projects; it is left as it was (--allow-empty replaces it with an empty site)");
             return ExitCodes.FINDINGS;
         }
-        SiteWriter writer = SiteWriter.builder().progress(reporter).baseUrl(baseUrl)
+        SiteWriter.Builder site = SiteWriter.builder();
+        if (threads != null) {
+            site.threads(threads);
+        }
+        SiteWriter writer = site.progress(reporter).baseUrl(baseUrl)
                 .json(jsonPages == null || jsonPages).privateSite(github.privateSite)
                 .title(title == null ? "Python package index" : title).build();
         reporter.begin("writing " + out, -1);
