@@ -91,8 +91,15 @@ public final class Html {
      * @return the text a parser reads back
      */
     public static String parsedForm(String s) {
-        StringBuilder b = new StringBuilder(s.length());
         int n = s.length();
+        int i0 = 0;
+        while (i0 < n && s.charAt(i0) != '\0' && !Character.isSurrogate(s.charAt(i0))) {
+            i0++;
+        }
+        if (i0 == n) {
+            return s; // the common case: nothing to replace, no copy
+        }
+        StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c == '\0') {
