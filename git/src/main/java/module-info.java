@@ -1,6 +1,7 @@
 /**
  * gitpypi git: Git tags as versions of a Python package index, linked as VCS URLs or as sdists built from the
- * tagged trees. The entry point is {@link dev.gitpypi.git.GitSource}.
+ * tagged trees, and built sites published to a Git branch such as GitHub Pages' {@code gh-pages}. The entry points
+ * are {@link dev.gitpypi.git.GitSource} and {@link dev.gitpypi.git.publish.SitePublisher}.
  */
 module dev.gitpypi.git {
     requires static transitive org.jspecify;
@@ -12,8 +13,11 @@ module dev.gitpypi.git {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.toml;
     requires org.apache.commons.compress;
+    // the site publisher asks the GitHub API whether a private site would become public
+    requires java.net.http;
 
     exports dev.gitpypi.git;
+    exports dev.gitpypi.git.publish;
     // the metadata reader, for the GitHub source (reads the same files through the API instead of a clone)
     exports dev.gitpypi.git.internal to dev.gitpypi.github;
 }

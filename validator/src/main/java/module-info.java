@@ -7,6 +7,7 @@ module dev.gitpypi.validator {
     requires org.jsoup;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
+    requires org.apache.commons.text;
 
     exports dev.gitpypi.validator;
 }

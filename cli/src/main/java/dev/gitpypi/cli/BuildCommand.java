@@ -12,6 +12,7 @@ import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.SourceResult;
+import dev.gitpypi.core.internal.ExternalLinks;
 import dev.gitpypi.core.internal.Redaction;
 import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.core.site.SiteReport;
@@ -20,6 +21,8 @@ import dev.gitpypi.core.source.LocalFilesSource;
 import dev.gitpypi.core.source.PackageListSource;
 import dev.gitpypi.git.GitSource;
 import dev.gitpypi.git.TagPattern;
+import dev.gitpypi.git.publish.PublishResult;
+import dev.gitpypi.git.publish.SitePublisher;
 import dev.gitpypi.validator.IndexReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,7 +48,9 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  gitpypi build --git https://github.com/org/hello.git --git ../world --out site",
             "  gitpypi build --git . --link-style sdist --out site --base-url https://org.github.io/index/",
-            "  gitpypi build --files dist/ --out site"})
+            "  gitpypi build --files dist/ --out site",
+            "  gitpypi build --git https://github.com/org/hello.git --out site \\",
+            "      --publish https://github.com/org/python-index.git"})
 final class BuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -150,6 +155,17 @@ final class BuildCommand implements Callable<Integer> {
                     + " cannot unpublish packages.")
     private boolean keepGoing;
 
+    @Option(names = "--publish", paramLabel = "URL_OR_PATH",
+            description = "After a successful build, publish the site to this repository's --publish-branch, as"
+                    + " 'gitpypi publish' does (not when a source failed under --keep-going).")
+    private @Nullable String publish;
+
+    @Option(names = "--publish-branch", paramLabel = "BRANCH", defaultValue = SitePublisher.DEFAULT_BRANCH,
+            description = "The branch --publish pushes to (default: ${DEFAULT-VALUE}).")
+    private String publishBranch = SitePublisher.DEFAULT_BRANCH;
+
+    private SitePublisher.@Nullable Builder publisher;
+
     @Override
     public Integer call() throws IOException {
         BuildConfig c = loadConfig();
@@ -160,6 +176,13 @@ final class BuildCommand implements Callable<Integer> {
         }
         if (out == null) {
             throw new UsageException("missing --out DIR (or 'out' in gitpypi.toml)");
+        }
+        if (publish != null) {
+            // checked before anything is read, so a mistyped branch or --ssh-dir costs no build
+            PublishCommand.Target target = new PublishCommand.Target();
+            target.branch = publishBranch;
+            target.sshDir = sshDir;
+            publisher = PublishCommand.builder(publish, target);
         }
         LinkStyle style = LinkStyle.fromValue(linkStyle == null ? "vcs" : linkStyle)
                 .filter(s -> s == LinkStyle.VCS || s == LinkStyle.SDIST)
@@ -207,10 +230,16 @@ final class BuildCommand implements Callable<Integer> {
                         + "; this source is left out")));
                 continue;
             }
-            reporter.end(summary(result.index()) + (result.problems().isEmpty() ? ""
-                    : ", " + result.problems().size() + " problem" + (result.problems().size() == 1 ? "" : "s")));
+            long notes = result.problems().stream().filter(p -> p.severity() == Problem.Severity.NOTE).count();
+            long shown = result.problems().size() - notes;
+            reporter.end(summary(result.index()) + (shown == 0 ? "" : ", " + shown + " problem" + (shown == 1 ? ""
+                    : "s")) + (notes == 0 ? "" : ", " + notes + " file" + (notes == 1 ? "" : "s") + " skipped"));
             for (Problem p : result.problems()) {
                 report(reporter, p);
+            }
+            if (notes > 0 && !reporter.verbose()) {
+                reporter.info("(--verbose names each of the " + notes + " skipped file" + (notes == 1 ? "" : "s")
+                        + ")");
             }
             problems.addAll(result.problems());
             ProjectScreen.Result screened = ProjectScreen.screen(source.description(), result.index());
@@ -235,27 +264,34 @@ final class BuildCommand implements Callable<Integer> {
         reporter.end(report.filesWritten() + " files written, " + report.filesUnchanged() + " unchanged, "
                 + report.filesDeleted() + " deleted");
         long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
-        long warnings = problems.size() - errors;
+        long warnings = problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count();
         reporter.info("built " + out + ": " + summary(index) + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
                 + ", " + errors + " error" + (errors == 1 ? "" : "s"));
+        PublishResult published = null;
+        if (publish != null && failedSources > 0) {
+            reporter.warning("not published: " + failedSources + " source" + (failedSources == 1 ? "" : "s")
+                    + " could not be read, and publishing the rest would remove their packages from the index");
+        } else if (publisher != null) {
+            published = PublishCommand.publish(publisher, out, reporter);
+        }
         if (json) {
-            printJson(index, report, problems, style);
+            printJson(index, report, problems, style, published);
         }
         return failedSources > 0 ? ExitCodes.IO : errors > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     private static Problem report(Reporter reporter, Problem p) {
         String line = p.location() + ": " + p.message();
-        if (p.severity() == Problem.Severity.ERROR) {
-            reporter.error(line);
-        } else {
-            reporter.warning(line);
+        switch (p.severity()) {
+            case ERROR -> reporter.error(line);
+            case WARNING -> reporter.warning(line);
+            case NOTE -> reporter.detail("note: " + line);
         }
         return p;
     }
 
-    private void printJson(Index index, SiteReport report, List<Problem> problems, LinkStyle style)
-            throws IOException {
+    private void printJson(Index index, SiteReport report, List<Problem> problems, LinkStyle style,
+            @Nullable PublishResult published) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("schema-version", 1);
         m.put("out", String.valueOf(out));
@@ -268,6 +304,7 @@ final class BuildCommand implements Callable<Integer> {
         m.put("files-deleted", report.filesDeleted());
         m.put("warnings", problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count());
         m.put("errors", problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count());
+        m.put("notes", problems.stream().filter(p -> p.severity() == Problem.Severity.NOTE).count());
         List<Map<String, Object>> list = new ArrayList<>();
         for (Project p : index.projects().values()) {
             Map<String, Object> pm = new LinkedHashMap<>();
@@ -285,6 +322,9 @@ final class BuildCommand implements Callable<Integer> {
             pm.put("message", Redaction.text(p.message()));
             return pm;
         }).toList());
+        if (published != null) {
+            m.put("publish", PublishCommand.json(published));
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         stdout.flush();
@@ -475,9 +515,15 @@ final class BuildCommand implements Callable<Integer> {
             return "index " + Redaction.url(target);
         }
 
+        /**
+         * Reads the index (a local folder or file by its absolute path) and makes its links safe to republish:
+         * credentials left out, {@code javascript:}, {@code data:} and {@code file:} links refused.
+         */
         @Override
         public SourceResult read() throws IOException {
-            return new SourceResult(IndexReader.defaults().read(target), List.of());
+            boolean remote = target.startsWith("http://") || target.startsWith("https://");
+            String where = remote ? target : Path.of(target).toAbsolutePath().normalize().toString();
+            return ExternalLinks.republish(IndexReader.defaults().read(where), Redaction.url(target));
         }
     }
 }

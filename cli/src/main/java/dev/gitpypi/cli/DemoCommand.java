@@ -4,6 +4,7 @@ import dev.gitpypi.core.Index;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.SourceResult;
+import dev.gitpypi.core.internal.FileTrees;
 import dev.gitpypi.core.site.SiteReport;
 import dev.gitpypi.core.site.SiteWriter;
 import dev.gitpypi.git.GitSource;
@@ -12,11 +13,8 @@ import dev.gitpypi.validator.Severity;
 import dev.gitpypi.validator.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -120,28 +118,9 @@ final class DemoCommand implements Callable<Integer> {
                 throw new UsageException("--dir: " + work + " is not empty and not an earlier demo's folder;"
                         + " give an empty or new folder");
             }
-            deleteTree(work.resolve("repos"));
+            FileTrees.delete(work.resolve("repos"));
         }
         Files.createDirectories(work);
         Files.writeString(work.resolve(MARKER), "made by gitpypi demo\n");
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -115,6 +115,11 @@ final class Reporter implements AutoCloseable, dev.gitpypi.core.Progress {
         }
     }
 
+    /** @return whether {@code --verbose} lines are shown */
+    boolean verbose() {
+        return level == Level.VERBOSE;
+    }
+
     /** A line for {@code --verbose} only. */
     synchronized void detail(String line) {
         if (level == Level.VERBOSE) {

@@ -1,5 +1,6 @@
 package dev.gitpypi.cli;
 
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.Report;
 import dev.gitpypi.validator.ReportFormat;
 import dev.gitpypi.validator.Severity;
@@ -10,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,18 +27,28 @@ import picocli.CommandLine.Parameters;
         description = {
             "Checks an index against the standards (PEP 503, 592, 629, 658, 691, 700, 714, 740, 792, PEP 440,",
             "wheel and sdist file names) and says for each link whether pip and uv would use it, and why not.",
-            "Each finding names its rule; the rules are documented in docs/rules/."},
+            "Each finding names its rule; the rules are documented in docs/rules/.",
+            "",
+            "TARGET is what you have: a site folder (holding simple/), the simple root itself, one project's",
+            "folder, one page file (HTML or PEP 691 JSON), or an http(s) URL of a root, of a project page, or of",
+            "a site whose landing page links to its index. Paths may be relative. What is not an index is said",
+            "in one line (exit 2)."},
         footer = {"", "Examples:",
             "  gitpypi validate site/",
+            "  gitpypi validate site/simple/foo/",
+            "  gitpypi validate attrs.json --project attrs",
             "  gitpypi validate https://example.org/simple/ --format sarif --output results.sarif",
-            "  gitpypi validate site/simple/foo/index.html --fail-on warning"})
+            "  gitpypi validate site/ --deep --fail-on warning"})
 final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    private OutputOptions output = new OutputOptions();
+
     @Parameters(index = "0", paramLabel = "TARGET",
-            description = "A site folder (holding simple/, or the simple root itself), a page file (HTML or JSON),"
-                    + " or an http(s) URL.")
+            description = "A site folder, a simple root, a project folder, a page file (HTML or JSON), or an http(s)"
+                    + " URL.")
     private String target;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -48,45 +60,85 @@ final class ValidateCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     private String failOn;
 
-    @Option(names = "--deep", description = "Also fetch the files: hashes, sizes, .metadata files and VCS refs.")
+    @Option(names = "--project", paramLabel = "NAME",
+            description = "The project a lone page belongs to, when the page cannot say it (no PEP 691 name, no"
+                    + " project folder, no \"Links for NAME\" title, files of several names).")
+    private @Nullable String project;
+
+    @Option(names = "--deep", description = "Also fetch the files: hashes, sizes, .metadata files and VCS refs."
+            + " A remote index only ever makes gitpypi fetch http(s) URLs (https for an https index), a local one"
+            + " only read files inside its folder; git checks VCS refs with no credentials and no configuration.")
     private boolean deep;
 
+    @Option(names = "--git-credentials-host", paramLabel = "HOST",
+            description = "With --deep: let git use your credentials (credential helpers, ssh keys, ~/.netrc) for"
+                    + " VCS links to HOST, to check your own private index. Never name a host you do not trust:"
+                    + " any page can link to any host. Repeatable.")
+    private List<String> gitCredentialHosts = new ArrayList<>();
+
+    @Option(names = "--git-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "With --deep: how long one git ls-remote may take; a ref not checked in time is reported"
+                    + " as not checked. Default: ${DEFAULT-VALUE}.")
+    private int gitTimeout;
+
     @Option(names = "--severity", paramLabel = "RULE=LEVEL",
-            description = "Override a rule's severity, such as P503-08=error. Repeatable.")
+            description = "Override a rule's severity (error, warning, note), or switch the rule off (off), such as"
+                    + " P503-08=error. Repeatable.")
     private List<String> severities = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of"
             + " standard output.")
-    private @Nullable Path output;
+    private @Nullable Path outputFile;
 
     @Override
     public Integer call() throws IOException {
+        output.reporter(spec);
         ReportFormat reportFormat;
         try {
             reportFormat = ReportFormat.fromName(format);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("invalid --format '" + format + "': use text, json, sarif or junit");
+            throw new UsageException("invalid --format " + Texts.quote(format) + ": use text, json, sarif or junit");
         }
         @Nullable Severity threshold = failOn.equalsIgnoreCase("never") ? null : severity("--fail-on", failOn);
-        boolean url = target.startsWith("http://") || target.startsWith("https://");
-        if (!url && !Files.exists(Path.of(target))) {
-            throw new UsageException("no such file or folder: " + target);
+        if (gitTimeout <= 0) {
+            throw new UsageException("invalid --git-timeout " + gitTimeout + ": use a number of seconds above 0");
         }
-        if (!url && Files.isDirectory(Path.of(target)) && !isSite(Path.of(target))) {
-            throw new UsageException("not an index: " + target + " holds neither simple/ nor an index.html or"
-                    + " index.json page");
+        Validator.Builder b = Validator.builder().deep(deep).gitTimeout(Duration.ofSeconds(gitTimeout));
+        if (project != null) {
+            try {
+                b.project(project);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("invalid --project: " + e.getMessage());
+            }
         }
-        Validator.Builder b = Validator.builder().deep(deep);
+        for (String host : gitCredentialHosts) {
+            try {
+                b.gitCredentialsHost(host);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("invalid --git-credentials-host: " + e.getMessage());
+            }
+        }
         for (String s : severities) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new UsageException("invalid --severity '" + s + "': use RULE=LEVEL such as P503-08=error");
+                throw new UsageException("invalid --severity " + Texts.quote(s)
+                        + ": use RULE=LEVEL such as P503-08=error");
             }
-            b.severity(s.substring(0, eq), severity("--severity", s.substring(eq + 1)));
+            String rule = s.substring(0, eq).strip();
+            String level = s.substring(eq + 1).strip();
+            try {
+                if (level.equalsIgnoreCase("off")) {
+                    b.disable(rule);
+                } else {
+                    b.severity(rule, severity("--severity", level));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("invalid --severity " + Texts.quote(s) + ": " + e.getMessage());
+            }
         }
         Report report = b.build().validate(target);
-        if (output != null) {
-            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        if (outputFile != null) {
+            try (Writer w = Files.newBufferedWriter(outputFile, StandardCharsets.UTF_8)) {
                 reportFormat.write(report, w);
             }
         } else {
@@ -94,29 +146,20 @@ final class ValidateCommand implements Callable<Integer> {
             reportFormat.write(report, out);
             out.flush();
         }
-        if (output != null || reportFormat != ReportFormat.TEXT) {
+        if ((outputFile != null || reportFormat != ReportFormat.TEXT) && !output.quiet) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println(summary(report));
+            err.println(Texts.printable(report.target() + ": " + report.summary()));
             err.flush();
         }
         return threshold != null && report.exceeds(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    private static boolean isSite(Path dir) {
-        return Files.isDirectory(dir.resolve("simple")) || Files.isRegularFile(dir.resolve("index.html"))
-                || Files.isRegularFile(dir.resolve("index.json"));
-    }
-
-    private static String summary(Report report) {
-        return String.format(Locale.ROOT, "%s: %d errors, %d warnings, %d notes", report.target(),
-                report.count(Severity.ERROR), report.count(Severity.WARNING), report.count(Severity.NOTE));
     }
 
     private static Severity severity(String option, String value) {
         try {
             return Severity.fromLabel(value.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("invalid " + option + " level '" + value + "': use error, warning or note");
+            throw new UsageException("invalid " + option + " level " + Texts.quote(value)
+                    + ": use error, warning or note");
         }
     }
 }

@@ -220,12 +220,21 @@ class CommandsIT {
         Files.writeString(tmp.resolve("packages.txt"), "ocflib-2016.12.10.1.48-py2.py3-none-any.whl\n"
                 + "# a comment\nbad-1.0-SNAPSHOT.tar.gz\nOcflib-2016.10.31.0.40.tar.gz\nocflib-2016.10.31.0.40-py2.7.egg\n");
         ProcessResult r = Cli.run(tmp, "build", "--package-list", "packages.txt", "--packages-url",
-                "https://files.example.org/pool/", "--out", "site");
-        assertThat(r.exitCode()).as(r.output()).isEqualTo(1); // an invalid line is an error, the rest is built
-        assertThat(r.output()).contains("packages.txt:3");
+                "https://deploy:hunter2@files.example.org/pool/", "--out", "site");
+        // every line was understood: files pip would not install are skipped with one line per kind, exit 0
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("warning: packages.txt: skipped 1 egg (.egg)")
+                .contains("(--verbose names each of the 2 skipped files)").doesNotContain("note:")
+                .doesNotContain("hunter2");
         String page = Files.readString(tmp.resolve("site/simple/ocflib/index.html"));
         assertThat(page).contains("https://files.example.org/pool/ocflib-2016.12.10.1.48-py2.py3-none-any.whl")
-                .contains("Ocflib-2016.10.31.0.40.tar.gz");
+                .contains("Ocflib-2016.10.31.0.40.tar.gz").doesNotContain("hunter2").doesNotContain("deploy");
+        assertThat(Files.readString(tmp.resolve("site/simple/ocflib/index.json"))).doesNotContain("hunter2");
+        ProcessResult verbose = Cli.run(tmp, "build", "-v", "--package-list", "packages.txt", "--packages-url",
+                "https://files.example.org/pool/", "--out", "site");
+        assertThat(verbose.exitCode()).as(verbose.output()).isZero();
+        assertThat(verbose.output()).contains("note: packages.txt:3: skipped \"bad-1.0-SNAPSHOT.tar.gz\"")
+                .contains("note: packages.txt:5: skipped \"ocflib-2016.10.31.0.40-py2.7.egg\"");
     }
 
     static void wheel(Path file, String name, String version) throws Exception {

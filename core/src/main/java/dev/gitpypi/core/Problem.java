@@ -16,7 +16,13 @@ public record Problem(Severity severity, String location, String message) {
         /** The input could not be used. */
         ERROR,
         /** The input was used, or skipped on purpose, but the user should know. */
-        WARNING
+        WARNING,
+        /**
+         * One input skipped on purpose that needs no action by itself, such as one egg in a package list; a source
+         * that reports notes also reports a warning that sums them up. Command lines show notes when asked
+         * ({@code --verbose}).
+         */
+        NOTE
     }
 
     /**
@@ -52,6 +58,17 @@ public record Problem(Severity severity, String location, String message) {
      */
     public static Problem warning(String location, String message) {
         return new Problem(Severity.WARNING, location, message);
+    }
+
+    /**
+     * A note.
+     *
+     * @param location the input
+     * @param message what was done with it
+     * @return the problem
+     */
+    public static Problem note(String location, String message) {
+        return new Problem(Severity.NOTE, location, message);
     }
 
     @Override

@@ -3,11 +3,16 @@ package dev.gitpypi.validator;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.internal.Limits;
 import dev.gitpypi.validator.internal.ModelBuilder;
 import dev.gitpypi.validator.internal.RawProject;
 import dev.gitpypi.validator.internal.RawRoot;
+import dev.gitpypi.validator.internal.HttpAccess;
+import dev.gitpypi.validator.internal.ProjectRef;
+import dev.gitpypi.validator.internal.RootIndex;
 import dev.gitpypi.validator.internal.Site;
+import dev.gitpypi.validator.internal.Targets;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an existing index into the core model: from a site folder (one holding {@code simple/}, or the simple
@@ -36,7 +42,7 @@ public final class IndexReader {
 
     private IndexReader(Builder b) {
         this.limits = new Limits(b.maxPageBytes, b.maxRootPageBytes, b.maxRedirects, b.connectTimeout,
-                b.requestTimeout, b.maxProjects);
+                b.requestTimeout, b.maxProjects, b.maxRootProjects);
     }
 
     /** @return a reader with the default limits */
@@ -56,13 +62,15 @@ public final class IndexReader {
     /**
      * Reads an index.
      *
-     * @param target a folder, a page file, or an http(s) URL
+     * @param target a folder (a site folder, a simple root or a project folder), a page file, or an http(s) URL (of
+     *     a root, a project page, or a site above {@code simple/}); paths relative or absolute
      * @return the index; its {@link Index#apiVersion()} is the root page's declared version
      * @throws IOException on an I/O or network failure
-     * @throws PageReadException when a page breaks a limit or is not a page
+     * @throws PageReadException when a page breaks a limit, or the target does not exist
+     * @throws NotAnIndexException when the target is not an index
      */
     public Index read(String target) throws IOException {
-        return read(Site.open(Objects.requireNonNull(target, "target"), limits));
+        return read(Targets.open(Objects.requireNonNull(target, "target"), http(), limits), null);
     }
 
     /**
@@ -71,22 +79,24 @@ public final class IndexReader {
      * @param path the folder or file
      * @return the index
      * @throws IOException on an I/O failure
-     * @throws PageReadException when a page breaks a limit
+     * @throws PageReadException when a page breaks a limit, or nothing is there
+     * @throws NotAnIndexException when the path is not an index
      */
     public Index read(Path path) throws IOException {
-        return read(Site.open(path, limits));
+        return read(Targets.open(path, path.toString(), limits), null);
     }
 
     /**
      * Reads an index over HTTP.
      *
-     * @param url an http(s) URL of a root page or a project page
+     * @param url an http(s) URL of a root page, a project page, or a site above {@code simple/}
      * @return the index
      * @throws IOException on a network failure
      * @throws PageReadException when a page breaks a limit
+     * @throws NotAnIndexException when the URL leads to no index
      */
     public Index read(URI url) throws IOException {
-        return read(Site.open(url.toString(), limits));
+        return read(Targets.open(url.toString(), http(), limits), null);
     }
 
     /**
@@ -97,29 +107,27 @@ public final class IndexReader {
      * @throws IOException on an I/O failure
      */
     public List<ProjectName> readProjectNames(String target) throws IOException {
-        Site site = Site.open(target, limits);
+        Site site = Targets.open(target, http(), limits);
         List<ProjectName> names = new ArrayList<>();
-        site.root(e -> ProjectName.tryParse(e.text()).ifPresent(names::add), false, false);
+        site.root(e -> ProjectName.tryParse(e.text()).ifPresent(names::add), false);
         return names;
     }
 
-    private static Index read(Site site) throws IOException {
+    HttpAccess http() {
+        return new HttpAccess(limits);
+    }
+
+    static Index read(Site site, @Nullable String explicit) throws IOException {
         List<Project> projects = new ArrayList<>();
-        Optional<RawRoot> root;
-        if (site.mode() == Site.Mode.FILE) {
+        if (site.scope() == Site.Scope.ROOT_PAGE) {
             // A root page on its own: every listed project, without files; streamed, nothing else kept.
-            root = site.root(e -> ProjectName.tryParse(e.text())
-                    .ifPresent(n -> projects.add(Project.builder(n).build())), false, false);
-            if (root.isPresent()) {
-                return Index.of(projects).withApiVersion(root.get().apiVersion());
-            }
-        } else {
-            root = site.root(null, true, false);
+            Optional<RawRoot> root = site.root(e -> ProjectName.tryParse(e.text())
+                    .ifPresent(n -> projects.add(Project.builder(n).build())), false);
+            return Index.of(projects).withApiVersion(root.map(RawRoot::apiVersion).orElse(null));
         }
-        for (Site.ProjectRef ref : site.projects(root.orElse(null))) {
-            if (!ref.exists()) {
-                continue;
-            }
+        RootIndex index = site.rootIndex();
+        Optional<RawRoot> root = site.root(index::add, false);
+        for (ProjectRef ref : site.projects(index)) {
             // A folder may hold both forms of a page: the JSON one carries every field (PEP 700), the HTML one
             // the source-URL meta; the model takes the former and the latter's source URL.
             List<RawProject> pages = site.project(ref);
@@ -129,14 +137,17 @@ public final class IndexReader {
             RawProject page = pages.get(pages.size() - 1);
             ModelBuilder.Page parsed = parse(page);
             String sourceUrl = parse(pages.get(0)).sourceUrl();
-            Optional<ProjectName> name = ProjectName.tryParse(ref.display());
-            if (name.isEmpty() && page.json() != null && page.json().path("name").isTextual()) {
-                name = ProjectName.tryParse(page.json().path("name").asText());
+            Optional<String> name = ref.nameOf(page, explicit);
+            if (name.isEmpty() && site.scope() == Site.Scope.PROJECT) {
+                throw new PageReadException("cannot tell which project " + Texts.quote(site.display())
+                        + " belongs to: it has no PEP 691 name, no project folder, no \"Links for\" title and no"
+                        + " common file name; name the project");
             }
-            name.ifPresent(n -> projects.add(ModelBuilder.project(n, parsed, sourceUrl)));
+            name.flatMap(ProjectName::tryParse).ifPresent(n -> projects.add(ModelBuilder.project(n, parsed,
+                    sourceUrl)));
         }
-        Index index = Index.of(projects);
-        return index.withApiVersion(root.map(RawRoot::apiVersion).orElse(null));
+        Index result = Index.of(projects);
+        return result.withApiVersion(root.map(RawRoot::apiVersion).orElse(null));
     }
 
     static ModelBuilder.Page parse(RawProject page) {
@@ -154,8 +165,26 @@ public final class IndexReader {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
         private int maxProjects = -1;
+        private int maxRootProjects = 2_000_000;
 
         private Builder() {
+        }
+
+        /**
+         * The most projects a root page read over HTTP may list (default 2,000,000; PyPI lists about 700,000): its
+         * links are kept until the project pages are read, so this bounds memory. A larger root page is a
+         * {@link PageReadException} ("too large"), unless {@link #maxProjects(int)} limits the pages read anyway.
+         * Folders and page files are streamed and need no such bound.
+         *
+         * @param count the limit, positive
+         * @return this builder
+         */
+        public Builder maxRootProjects(int count) {
+            if (count <= 0) {
+                throw new IllegalArgumentException("maximum root projects must be positive: " + count);
+            }
+            this.maxRootProjects = count;
+            return this;
         }
 
         /**

@@ -220,8 +220,8 @@ public enum Rule {
                     + " \"attestations\": [...]}]}` with at least one bundle, and each attestation's in-toto statement"
                     + " (`envelope.statement`, base64) has a subject naming the file with the file's SHA-256 digest."
                     + " Only the shape and the subject are checked: signatures and certificates are not verified."
-                    + " The document is fetched over https (plain http only from the loopback interface) or read from a"
-                    + " local folder's `file:` URL.",
+                    + " The document is fetched like every file in deep mode: for a remote index over http(s) only"
+                    + " (https only when the index is https), for a local one from inside its folder only.",
             "Verifiers must reject other versions, and an attestation for another file vouches for nothing.",
             "Serve the provenance object the index received with the upload, for that very file."),
     /** PEP 792 status values. */
@@ -356,9 +356,18 @@ public enum Rule {
             "Write `#egg=<name>-<version>` with a plain version, or drop the fragment."),
     /** pip VCS and egg links. */
     PIP_07("FACT", Severity.ERROR, "pip package_finder.py; prepare.py unpack_url",
-            "pip installs VCS links carrying `#egg=<name>-<version>`; in deep mode the ref must exist.",
-            "A missing tag or branch fails the install at clone time.",
-            "Point the link at a tag that exists, or remove it."),
+            "pip installs VCS links carrying `#egg=<name>-<version>` (a link without one is reported as a warning);"
+                    + " in deep mode the ref must exist. Refs are checked with `git ls-remote`, run with no credentials"
+                    + " and no git configuration, for http, https, ssh and git URLs only; a ref that could not be"
+                    + " checked (git missing, a time-out, a repository that asks for credentials, a local repository"
+                    + " outside the validated folder) is a note saying so.",
+            "A link without a version is skipped by pip; a missing tag or branch fails the install at clone time.",
+            "Write `#egg=<name>-<version>` and point the link at a tag that exists, or remove it."),
+    /** pip requires-python. */
+    PIP_08("FACT", Severity.WARNING, "pip package_finder.py _check_link_requires_python",
+            "pip keeps a file whose requires-python it cannot parse (it logs the error at debug level only).",
+            "uv skips the same file (UV-07): the installers disagree about it.",
+            "Fix the specifier (P503-13)."),
     /** pip yanked. */
     PIP_09("FACT", Severity.WARNING, "pip Link.is_yanked",
             "pip treats a bare `data-yanked` (no value) as not yanked.",

@@ -4,6 +4,8 @@ import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.internal.Checker;
 import dev.gitpypi.validator.internal.DeepChecks;
 import dev.gitpypi.validator.internal.Site;
+import dev.gitpypi.validator.internal.Suggestions;
+import dev.gitpypi.validator.internal.Targets;
 import dev.gitpypi.validator.internal.Sink;
 import dev.gitpypi.validator.internal.Urls;
 import java.io.IOException;
@@ -12,7 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks an index against the SPEC.md conformance catalog and says, per link, whether pip and uv would use it.
@@ -35,7 +40,10 @@ public final class Validator {
     private final long maxFileBytes;
     private final Duration gitTimeout;
     private final int httpProbes;
-    private final Map<String, Severity> overrides;
+    private final Map<Rule, Severity> overrides;
+    private final Set<Rule> disabled;
+    private final Set<String> gitCredentialHosts;
+    private final @Nullable String project;
 
     private Validator(Builder b) {
         this.reader = b.reader;
@@ -45,6 +53,9 @@ public final class Validator {
         this.gitTimeout = b.gitTimeout;
         this.httpProbes = b.httpProbes;
         this.overrides = Map.copyOf(b.overrides);
+        this.disabled = Set.copyOf(b.disabled);
+        this.gitCredentialHosts = Set.copyOf(b.gitCredentialHosts);
+        this.project = b.project;
     }
 
     /** @return a validator with the defaults: pages only, default reader limits */
@@ -60,13 +71,15 @@ public final class Validator {
     /**
      * Validates an index.
      *
-     * @param target a folder (holding {@code simple/}, or the simple root), a page file, or an http(s) URL
+     * @param target a folder (a site folder, a simple root or a project folder), a page file (HTML or JSON), or an
+     *     http(s) URL (of a root, a project page, or a site above {@code simple/}); paths relative or absolute
      * @return the report
      * @throws IOException on an I/O or network failure
-     * @throws PageReadException when a page breaks a limit or is not a page at all
+     * @throws PageReadException when a page breaks a limit, or the target does not exist
+     * @throws NotAnIndexException when the target is not an index
      */
     public Report validate(String target) throws IOException {
-        return run(Site.open(Objects.requireNonNull(target, "target"), reader.limits()));
+        return run(Targets.open(Objects.requireNonNull(target, "target"), reader.http(), reader.limits()));
     }
 
     /**
@@ -75,27 +88,31 @@ public final class Validator {
      * @param path the folder or file
      * @return the report
      * @throws IOException on an I/O failure
+     * @throws PageReadException when a page breaks a limit, or nothing is there
+     * @throws NotAnIndexException when the path is not an index
      */
     public Report validate(Path path) throws IOException {
-        return run(Site.open(path, reader.limits()));
+        return run(Targets.open(path, path.toString(), reader.limits()));
     }
 
     /**
      * Validates an index over HTTP.
      *
-     * @param url the root page or a project page
+     * @param url the URL of a root page, a project page, or a site above {@code simple/}
      * @return the report
      * @throws IOException on a network failure
+     * @throws PageReadException when a page breaks a limit
+     * @throws NotAnIndexException when the URL leads to no index
      */
     public Report validate(URI url) throws IOException {
-        return run(Site.open(url.toString(), reader.limits()));
+        return run(Targets.open(url.toString(), reader.http(), reader.limits()));
     }
 
     private Report run(Site site) throws IOException {
-        Sink sink = new Sink(overrides);
-        DeepChecks deepChecks = deep ? new DeepChecks(sink, maxFileBytes, gitTimeout, vcs) : null;
-        new Checker(site, sink, httpProbes, deepChecks).run();
-        return new Report(Urls.safe(site.display()), sink.findings(), sink.verdicts());
+        Sink sink = new Sink(overrides, disabled);
+        DeepChecks deepChecks = deep ? new DeepChecks(sink, maxFileBytes, gitTimeout, vcs, gitCredentialHosts) : null;
+        new Checker(site, sink, httpProbes, deepChecks, project).run();
+        return new Report(Urls.safe(site.display()), site.resolved().orElse(null), sink.findings(), sink.verdicts());
     }
 
     /** Builds a {@link Validator}. Not thread-safe. */
@@ -106,9 +123,30 @@ public final class Validator {
         private long maxFileBytes = 512L * 1024 * 1024;
         private Duration gitTimeout = Duration.ofSeconds(30);
         private int httpProbes = 3;
-        private final Map<String, Severity> overrides = new TreeMap<>();
+        private final Map<Rule, Severity> overrides = new java.util.EnumMap<>(Rule.class);
+        private final Set<Rule> disabled = java.util.EnumSet.noneOf(Rule.class);
+        private final Set<String> gitCredentialHosts = new TreeSet<>();
+        private @Nullable String project;
 
         private Builder() {
+        }
+
+        /**
+         * The project the validated page belongs to, when the page cannot say it itself: a lone page file that is not
+         * a folder's {@code index.html}, with no PEP 691 {@code name}, no "Links for NAME" title and files of
+         * different names. Without it, the rules that compare file names with the project's name are reported as
+         * not checked. It overrides what the page, its folder or its URL says.
+         *
+         * @param name a valid project name (NAME-01)
+         * @return this builder
+         * @throws IllegalArgumentException if the name is not a valid project name
+         */
+        public Builder project(String name) {
+            if (!dev.gitpypi.core.ProjectName.isValid(name)) {
+                throw new IllegalArgumentException("invalid project name " + Texts.quote(name) + " (NAME-01)");
+            }
+            this.project = name;
+            return this;
         }
 
         /**
@@ -159,6 +197,26 @@ public final class Validator {
         }
 
         /**
+         * In deep mode, lets {@code git ls-remote} use the caller's git configuration and credentials (credential
+         * helpers, {@code GIT_ASKPASS}, ssh keys and agent, {@code ~/.netrc}) for VCS links to one host: for
+         * checking one's own private index. Without it, git checks every VCS link as a stranger would, with no
+         * credentials and no configuration (see SECURITY in the README): a page decides which hosts its links name,
+         * so credentials must never go to a host the caller did not name. Repeatable.
+         *
+         * @param host a host name such as {@code git.example.com}, compared case-insensitively with the link's host
+         * @return this builder
+         * @throws IllegalArgumentException if the host is blank or holds a character no host name has
+         */
+        public Builder gitCredentialsHost(String host) {
+            String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+            if (h.isEmpty() || !h.matches("[a-z0-9.\\[\\]:_-]+")) {
+                throw new IllegalArgumentException("invalid host name " + Texts.quote(host));
+            }
+            gitCredentialHosts.add(h);
+            return this;
+        }
+
+        /**
          * The time-out of one {@code git ls-remote} (default 30 s).
          *
          * @param timeout the time-out, positive
@@ -189,18 +247,57 @@ public final class Validator {
         /**
          * Overrides the severity of every finding of one rule.
          *
+         * @param rule the rule
+         * @param severity the severity to report it at
+         * @return this builder
+         */
+        public Builder severity(Rule rule, Severity severity) {
+            overrides.put(Objects.requireNonNull(rule, "rule"), Objects.requireNonNull(severity, "severity"));
+            disabled.remove(rule);
+            return this;
+        }
+
+        /**
+         * Overrides the severity of every finding of one rule, named by its id.
+         *
          * @param ruleId a rule id such as {@code SD-01}
          * @param severity the severity to report it at
          * @return this builder
-         * @throws IllegalArgumentException if the validator has no such rule
+         * @throws IllegalArgumentException if the validator has no such rule (the message suggests the nearest id)
          */
         public Builder severity(String ruleId, Severity severity) {
-            if (Rule.byId(ruleId).isEmpty()) {
-                throw new IllegalArgumentException("unknown rule id " + dev.gitpypi.core.internal.Texts.quote(
-                        ruleId));
-            }
-            overrides.put(ruleId, Objects.requireNonNull(severity, "severity"));
+            return severity(rule(ruleId), severity);
+        }
+
+        /**
+         * Switches a rule off: its findings are left out of the report. Installer verdicts still cite it.
+         *
+         * @param rule the rule
+         * @return this builder
+         */
+        public Builder disable(Rule rule) {
+            disabled.add(Objects.requireNonNull(rule, "rule"));
+            overrides.remove(rule);
             return this;
+        }
+
+        /**
+         * Switches a rule off by its id.
+         *
+         * @param ruleId a rule id such as {@code P503-14}
+         * @return this builder
+         * @throws IllegalArgumentException if the validator has no such rule (the message suggests the nearest id)
+         */
+        public Builder disable(String ruleId) {
+            return disable(rule(ruleId));
+        }
+
+        private static Rule rule(String id) {
+            Objects.requireNonNull(id, "ruleId");
+            return Rule.byId(id.strip().toUpperCase(java.util.Locale.ROOT)).orElseThrow(() ->
+                    new IllegalArgumentException("unknown rule id " + Texts.quote(id) + Suggestions.didYouMean(id,
+                            java.util.Arrays.stream(Rule.values()).map(Rule::id).toList()) + " (the rules are listed"
+                            + " in docs/rules/)"));
         }
 
         /** @return the validator */

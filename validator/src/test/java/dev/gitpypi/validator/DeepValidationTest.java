@@ -184,7 +184,7 @@ class DeepValidationTest {
         assertThat(ids(r)).containsExactly("SD-04");
         assertThat(r.findings()).allSatisfy(f -> {
             assertThat(f.message()).contains(word);
-            assertThat(f.location().toString()).isEqualTo("simple/foo/index.html:8");
+            assertThat(f.location().toString()).endsWith("/simple/foo/index.html:8");
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
         });
     }
@@ -383,10 +383,13 @@ class DeepValidationTest {
     }
 
     @Test
-    void provenanceIsNotFetchedOutsideHttpsOrLoopback() throws IOException {
-        Path dir = site("prov-plain-http", METADATA, METADATA, null,
-                " data-provenance=\"http://files.example/" + WHEEL + ".provenance\"");
-        assertThat(ids(deep(dir))).doesNotContain("P740-03");
+    void provenanceThatCannotBeFetchedIsANoteNotAPass() throws IOException {
+        Path dir = site("prov-refused", METADATA, METADATA, null,
+                " data-provenance=\"http://127.0.0.1:9/" + WHEEL + ".provenance\"");
+        assertThat(deep(dir).findings("P740-03")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.NOTE);
+            assertThat(f.message()).startsWith("the provenance was not checked: ").contains("127.0.0.1:9");
+        });
     }
 
     private static void git(Path dir, String... args) throws IOException, InterruptedException {
@@ -407,14 +410,14 @@ class DeepValidationTest {
 
     @Test
     void vcsRefsAreCheckedWithLsRemote() throws Exception {
-        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Path dir = tmp.resolve("vcs");
+        Path repo = Files.createDirectories(dir.resolve("repos/foo"));
         git(repo, "init", "-q");
         Files.writeString(repo.resolve("README"), "x", StandardCharsets.UTF_8);
         git(repo, "add", "README");
         git(repo, "commit", "-q", "-m", "x");
         git(repo, "tag", "v1.0");
         String url = "git+" + repo.toUri().toString().replace("file:/", "file:///").replace("file:////", "file:///");
-        Path dir = tmp.resolve("vcs");
         new Fixtures.Site().root("<a href=\"foo/\">foo</a>").page("foo", Fixtures.page(
                 "<a href=\"" + url + "@v1.0#egg=foo-1.0\">foo-1.0</a>\n<a href=\"" + url
                         + "@v9.9#egg=foo-9.9\">foo-9.9</a>")).write(dir);
@@ -424,6 +427,14 @@ class DeepValidationTest {
         assertThat(r.links()).allSatisfy(l -> {
             assertThat(l.pip().usable()).isTrue();
             assertThat(l.uv().ruleIds()).containsExactly("UV-05");
+        });
+        // a local repository outside the validated folder is not read: both refs are notes, not passes
+        Path outside = tmp.resolve("vcs-outside");
+        new Fixtures.Site().root("<a href=\"foo/\">foo</a>").page("foo", Fixtures.page(
+                "<a href=\"" + url + "@v1.0#egg=foo-1.0\">foo-1.0</a>")).write(outside);
+        assertThat(deep(outside).findings("PIP-07")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.NOTE);
+            assertThat(f.message()).startsWith("not checked: ").contains("lies outside");
         });
     }
 }

@@ -45,16 +45,26 @@ class HostileInputIT {
     }
 
     @Test
-    void binaryGarbageGivesAReportOrAClearError() throws IOException {
+    void binaryGarbageIsNotAnIndex() throws IOException {
         byte[] garbage = new byte[4 << 20];
         new Random(42).nextBytes(garbage);
         Path page = tmp.resolve("garbage/index.html");
         Files.createDirectories(page.getParent());
         Files.write(page, garbage);
-        Report r = assertTimeoutPreemptively(GUARD, () -> Validator.defaults().validate(page));
-        assertThat(r.target()).contains("garbage");
+        assertThatThrownBy(() -> assertTimeoutPreemptively(GUARD, () -> Validator.defaults().validate(page)))
+                .isInstanceOf(NotAnIndexException.class).hasMessageContaining("garbage/index.html")
+                .hasMessageContaining("binary");
+        // the same bytes without NULs: text that holds no index links
+        for (int i = 0; i < garbage.length; i++) {
+            if (garbage[i] == 0 || garbage[i] == '<') {
+                garbage[i] = 'x';
+            }
+        }
+        Files.write(page, garbage);
+        assertThatThrownBy(() -> Validator.defaults().validate(page)).isInstanceOf(NotAnIndexException.class)
+                .hasMessageContaining("holds no links");
         Path json = tmp.resolve("garbage/index.json");
-        Files.write(json, garbage);
+        Files.write(json, "{\"meta\": {\"api-version\": \"1.0\"}, \"files\": [{".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> Validator.defaults().validate(json)).isInstanceOf(PageReadException.class)
                 .hasMessageContaining("not a JSON document");
     }
@@ -93,7 +103,7 @@ class HostileInputIT {
             }
         }
         assertThatThrownBy(() -> assertTimeoutPreemptively(GUARD, () -> Validator.defaults().validate(page)))
-                .isInstanceOf(PageReadException.class).hasMessageContaining("larger than the limit");
+                .isInstanceOf(PageReadException.class).hasMessageContaining("too large");
     }
 
     @Test
@@ -152,10 +162,13 @@ class HostileInputIT {
             });
             IndexReader reader = IndexReader.builder().requestTimeout(Duration.ofSeconds(2)).build();
             Validator validator = Validator.builder().reader(reader).build();
+            // network failures are IOExceptions (exit 3 in the CLI), not bad input
             assertThatThrownBy(() -> assertTimeoutPreemptively(GUARD, () -> validator.validate(server.url("/trickle/"))))
-                    .isInstanceOf(PageReadException.class).hasMessageContaining("time-out");
+                    .isInstanceOf(java.net.http.HttpTimeoutException.class).hasMessageContaining("time-out")
+                    .hasMessageContaining("/trickle/");
             assertThatThrownBy(() -> assertTimeoutPreemptively(GUARD, () -> reader.read(server.url("/silent/"))))
-                    .isInstanceOf(PageReadException.class).hasMessageContaining("no response");
+                    .isInstanceOf(java.net.http.HttpTimeoutException.class).hasMessageContaining("no response")
+                    .hasMessageContaining("/silent/");
         }
     }
 
@@ -165,7 +178,8 @@ class HostileInputIT {
             server.on("/flood/foo/", ex -> {
                 ex.getResponseHeaders().add("Content-Type", "text/html");
                 ex.sendResponseHeaders(200, 0);
-                byte[] chunk = "<p>flood</p>\n".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+                byte[] chunk = "<a href=\"foo-1.0.tar.gz\">foo-1.0.tar.gz</a>\n".repeat(10_000)
+                        .getBytes(StandardCharsets.UTF_8);
                 try (OutputStream out = ex.getResponseBody()) {
                     while (true) {
                         out.write(chunk);
@@ -174,7 +188,7 @@ class HostileInputIT {
             });
             IndexReader reader = IndexReader.builder().maxPageBytes(8L << 20).maxRootPageBytes(8L << 20).build();
             assertThatThrownBy(() -> assertTimeoutPreemptively(GUARD, () -> reader.read(server.url("/flood/foo/"))))
-                    .isInstanceOf(PageReadException.class).hasMessageContaining("larger than the limit");
+                    .isInstanceOf(PageReadException.class).hasMessageContaining("too large");
         }
     }
 

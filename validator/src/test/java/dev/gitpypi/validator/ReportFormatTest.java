@@ -15,14 +15,14 @@ import org.w3c.dom.Document;
 /** The report forms carry every finding, deterministically, in the shapes their consumers expect. */
 class ReportFormatTest {
     private static final Report REPORT = new Report("site", List.of(
-            new Finding("UV-04", Severity.WARNING, Location.line("simple/foo/index.html", 7), "uv fails \"x\" <&>"),
-            new Finding("P503-07", Severity.ERROR, Location.line("simple/foo/index.html", 3), "text differs"),
-            new Finding("P700-04", Severity.ERROR, Location.pointer("simple/foo/index.json", "/files/0/upload-time"),
+            new Finding(Rule.UV_04, Severity.WARNING, Location.line("simple/foo/index.html", 7), "uv fails \"x\" <&>"),
+            new Finding(Rule.P503_07, Severity.ERROR, Location.line("simple/foo/index.html", 3), "text differs"),
+            new Finding(Rule.P700_04, Severity.ERROR, Location.pointer("simple/foo/index.json", "/files/0/upload-time"),
                     "bad time"),
-            new Finding("P503-05", Severity.NOTE, Location.of("http://127.0.0.1/simple/FOO/"), "no redirect")),
+            new Finding(Rule.P503_05, Severity.NOTE, Location.of("http://127.0.0.1/simple/FOO/"), "no redirect")),
             List.of(new LinkVerdict("foo", "foo-1.0.tar.gz", "https://f.example/foo-1.0.tar.gz",
                     Location.line("simple/foo/index.html", 3), InstallerVerdict.USABLE,
-                    new InstallerVerdict(Usability.UNUSABLE, List.of("UV-04"), "uv fails on the page"))));
+                    new InstallerVerdict(Usability.UNUSABLE, List.of(Rule.UV_04), "uv fails on the page"))));
 
     @Test
     void findingsAreSortedAndCountedAndTheThresholdWorks() {
@@ -41,7 +41,7 @@ class ReportFormatTest {
         String text = ReportFormat.TEXT.render(REPORT);
         assertThat(text).contains("simple/foo/index.html:3: error P503-07: text differs\n")
                 .contains("uv does not use foo-1.0.tar.gz (UV-04)")
-                .endsWith("site: 2 errors, 1 warnings, 1 notes; 1 links, pip uses 1, uv uses 0\n");
+                .endsWith("site: 2 errors, 1 warning, 1 note; 1 link, pip uses 1, uv uses 0\n");
         assertThat(ReportFormat.TEXT.render(REPORT)).isEqualTo(text);
     }
 

@@ -180,7 +180,7 @@ class RuleFixturesTest {
     void rootFindingsCarryTheirLine() throws IOException {
         Report r = validate(foo(page(CLEAN_FILE)).root("<a href=\"foo/\">foo</a>\n<a href=\"foo\">foo</a>"), "lines");
         assertThat(r.findings()).extracting(f -> f.location().toString())
-                .containsExactly("simple/index.html:9", "simple/index.html:9");
+                .allSatisfy(l -> assertThat(l).endsWith("/simple/index.html:9")).hasSize(2);
     }
 
     @Test
@@ -189,7 +189,7 @@ class RuleFixturesTest {
         // Rules checked only over HTTP, in deep mode, or from the root JSON stream are tested elsewhere.
         Set<String> elsewhere = Set.of("P503-05", "P503-15", "P691-01", "P691-02", "P658-02", "P658-03", "WHL-06",
                 "META-01", "META-02", "META-03", "SD-02", "SD-04", "P740-03", "PIP-02", "PIP-07", "PIP-09", "PIP-11",
-                "UV-01", "UV-07", "UV-08", "UV-09");
+                "UV-01", "UV-07", "UV-08", "UV-09", "PIP-08");
         for (Rule r : Rule.values()) {
             assertThat(covered.contains(r.id()) || elsewhere.contains(r.id())).as(r.id()).isTrue();
         }

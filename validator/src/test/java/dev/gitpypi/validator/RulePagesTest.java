@@ -34,8 +34,10 @@ class RulePagesTest {
                 + "## How to fix it\n\n" + r.fix() + "\n\n"
                 + "## Notes\n\n"
                 + "The rule id is the one of the project's conformance catalog (SPEC.md). Change the severity with\n"
-                + "`Validator.builder().severity(\"" + r.id() + "\", Severity.NOTE)`. "
-                + "All rules: [index](README.md).\n";
+                + "`gitpypi validate --severity " + r.id() + "=note` or `Validator.builder().severity(Rule." + r.name()
+                + ", Severity.NOTE)`;\nswitch the rule off with `--severity " + r.id() + "=off` or `disable(Rule."
+                + r.name() + ")`. A finding whose message starts\nwith \"not checked:\" says that the check could not"
+                + " run. All rules: [index](README.md).\n";
     }
 
     static String index() {

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -17,7 +16,8 @@ import java.util.zip.ZipFile;
 /**
  * Reads the core-metadata file out of distributions, byte for byte (SPEC P658-03): a wheel's
  * {@code {name}-{version}.dist-info/METADATA} and an sdist's {@code {name}-{version}/PKG-INFO}. The sdist reader
- * is a small POSIX/pax tar reader over {@link GZIPInputStream}; entries are never extracted to disk.
+ * is a small POSIX/pax tar reader (over {@link GZIPInputStream} for {@code .tar.gz}); entries are never extracted to
+ * disk. Archives are read only when they are regular files ({@link LocalFiles}).
  */
 public final class Archives {
     /** Metadata larger than this is refused: a real METADATA file is a few kilobytes. */
@@ -36,6 +36,7 @@ public final class Archives {
      * @throws IOException if the wheel is not a readable zip
      */
     public static Optional<byte[]> wheelMetadata(Path wheel, String stem) throws IOException {
+        requireRegular(wheel);
         try (ZipFile zip = new ZipFile(wheel.toFile(), StandardCharsets.UTF_8)) {
             List<ZipEntry> candidates = new ArrayList<>();
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
@@ -67,37 +68,88 @@ public final class Archives {
     }
 
     /**
+     * Whether {@link #sdistPkgInfo(Path)} reads sdists with this file name: {@code .tar.gz}, {@code .tgz},
+     * {@code .tar} and {@code .zip} (the JDK has no bzip2, xz or lzma).
+     *
+     * @param filename an sdist file name
+     * @return true if its PKG-INFO can be read
+     */
+    public static boolean canReadSdist(String filename) {
+        return filename.endsWith(".tar.gz") || filename.endsWith(".tgz") || filename.endsWith(".tar")
+                || filename.endsWith(".zip");
+    }
+
+    /**
      * The bytes of an sdist's top-level {@code PKG-INFO} ({@code <dir>/PKG-INFO}, SD-04).
      *
-     * @param sdist a {@code .tar.gz} sdist
+     * @param sdist a {@code .tar.gz}, {@code .tgz}, {@code .tar} or {@code .zip} sdist (see
+     *     {@link #canReadSdist(String)}), a regular file (links are not followed)
      * @return the bytes, or empty if there is none
-     * @throws IOException if the file is not a readable gzip'd tar
+     * @throws IOException if the file is not a readable archive of its kind
      */
     public static Optional<byte[]> sdistPkgInfo(Path sdist) throws IOException {
-        try (InputStream in = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(sdist), 64 * 1024))) {
-            byte[] header = new byte[512];
-            String longName = null;
-            while (true) {
-                if (in.readNBytes(header, 0, 512) < 512 || isZeros(header)) {
-                    return Optional.empty();
-                }
-                long size = octal(header, 124, 12);
-                char type = (char) header[156];
-                String name = longName != null ? longName : entryName(header);
-                longName = null;
-                long padded = (size + 511) / 512 * 512;
-                if (type == 'L' || type == 'x') {
-                    byte[] data = readExactly(in, size);
-                    skipFully(in, padded - size);
-                    longName = type == 'L' ? cString(data) : paxPath(data);
-                    continue;
-                }
-                int slash = name.indexOf('/');
-                if ((type == '0' || type == '\0') && slash > 0 && name.substring(slash + 1).equals("PKG-INFO")) {
-                    return Optional.of(readExactly(in, size));
-                }
-                skipFully(in, padded);
+        String name = sdist.getFileName().toString();
+        if (name.endsWith(".zip")) {
+            return zipPkgInfo(sdist);
+        }
+        if (name.endsWith(".tar")) {
+            try (InputStream in = new BufferedInputStream(LocalFiles.open(sdist), 64 * 1024)) {
+                return tarPkgInfo(in);
             }
+        }
+        try (InputStream in = new BufferedInputStream(new GZIPInputStream(LocalFiles.open(sdist), 64 * 1024))) {
+            return tarPkgInfo(in);
+        }
+    }
+
+    private static Optional<byte[]> zipPkgInfo(Path sdist) throws IOException {
+        requireRegular(sdist);
+        try (ZipFile zip = new ZipFile(sdist.toFile(), StandardCharsets.UTF_8)) {
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                String entryName = entry.getName();
+                int slash = entryName.indexOf('/');
+                if (slash > 0 && !entry.isDirectory() && entryName.substring(slash + 1).equals("PKG-INFO")) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        return Optional.of(readBounded(in));
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static void requireRegular(Path file) throws IOException {
+        LocalFiles.Type type = LocalFiles.type(file);
+        if (type != LocalFiles.Type.REGULAR) {
+            throw new java.nio.file.FileSystemException(file.toString(), null, "not a regular file ("
+                    + LocalFiles.describe(type) + ")");
+        }
+    }
+
+    private static Optional<byte[]> tarPkgInfo(InputStream in) throws IOException {
+        byte[] header = new byte[512];
+        String longName = null;
+        while (true) {
+            if (in.readNBytes(header, 0, 512) < 512 || isZeros(header)) {
+                return Optional.empty();
+            }
+            long size = octal(header, 124, 12);
+            char type = (char) header[156];
+            String name = longName != null ? longName : entryName(header);
+            longName = null;
+            long padded = (size + 511) / 512 * 512;
+            if (type == 'L' || type == 'x') {
+                byte[] data = readExactly(in, size);
+                skipFully(in, padded - size);
+                longName = type == 'L' ? cString(data) : paxPath(data);
+                continue;
+            }
+            int slash = name.indexOf('/');
+            if ((type == '0' || type == '\0') && slash > 0 && name.substring(slash + 1).equals("PKG-INFO")) {
+                return Optional.of(readExactly(in, size));
+            }
+            skipFully(in, padded);
         }
     }
 

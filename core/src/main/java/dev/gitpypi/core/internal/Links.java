@@ -325,8 +325,9 @@ public final class Links {
     }
 
     /**
-     * The version of one distribution, from its file name (wheel: the second field; sdist: what follows the name,
-     * as pip reads it, PIP-05) or its egg fragment (VCS, PIP-07).
+     * The version of one distribution, from its file name (wheel: the second field, or pip's older reading of a
+     * name packaging rejects; sdist: what follows the name, as pip reads it, PIP-05) or its egg fragment (VCS,
+     * PIP-07).
      *
      * @param name the project name
      * @param d the distribution
@@ -342,7 +343,8 @@ public final class Links {
                 }
                 return Optional.empty();
             });
-            case WHEEL -> WheelFilename.tryParse(d.filename()).map(WheelFilename::version);
+            case WHEEL -> WheelFilename.tryParse(d.filename()).map(WheelFilename::version)
+                    .or(() -> PipFiles.legacyWheelVersion(d.filename(), name));
             default -> SdistFilename.parseForProject(d.filename(), name).map(SdistFilename::version);
         };
     }

@@ -41,4 +41,46 @@ public final class Texts {
         }
         return out.toString();
     }
+
+    /**
+     * Text from outside (a file name, a URL, a message quoting them) made safe to print on one line of a terminal
+     * or a CI log: line breaks, tabs and other C0/C1 control characters, DEL, the Unicode line and paragraph
+     * separators and the bidirectional controls become {@code \n}, {@code \t} or {@code \\uXXXX}. A name
+     * holding a newline then cannot start a line of its own (a forged GitHub Actions {@code ::error} command), and
+     * an escape sequence cannot reach the terminal. Everything else, backslashes included, is kept as it is.
+     *
+     * @param value the text
+     * @return the text with those characters escaped
+     */
+    public static String printable(CharSequence value) {
+        int n = value.length();
+        int i = 0;
+        while (i < n && !unprintable(value.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return value.toString();
+        }
+        StringBuilder out = new StringBuilder(n + 16).append(value, 0, i);
+        for (; i < n; i++) {
+            char c = value.charAt(i);
+            if (!unprintable(c)) {
+                out.append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean unprintable(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e)
+                || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0x061c;
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,20 +18,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Compares the files a build makes with the previous site, writing nothing: {@link #finished()} turns true at the
- * first file whose bytes differ or that the previous site lacks, and every later file is ignored. When no file
- * differed, {@link #sameAsPrevious()} also checks that the previous site holds nothing else (no other file, folder
- * or link); then a write has nothing to do.
+ * first file whose bytes (or permissions) differ or that the previous site lacks, and every later file is ignored.
+ * When no file differed, {@link #sameAsPrevious()} also checks that the previous site holds nothing else (no other
+ * file, folder or link) and that its folders have the site's permissions; then a write has nothing to do.
  */
 final class Comparer implements SiteSink {
     private final Path previous;
+    private final Permissions permissions;
     /** The folders (relative, "" for the root) that hold the compared files. */
     private final Set<String> folders = ConcurrentHashMap.newKeySet();
     private final AtomicLong same = new AtomicLong();
     private volatile boolean differs;
 
-    /** @param previous the previous site */
-    Comparer(Path previous) {
+    /**
+     * @param previous the previous site
+     * @param permissions what its folders and files must have to count as the same
+     */
+    Comparer(Path previous, Permissions permissions) {
         this.previous = previous;
+        this.permissions = permissions;
     }
 
     @Override
@@ -53,7 +59,8 @@ final class Comparer implements SiteSink {
             return;
         }
         Path old = old(rel);
-        if (old != null && Files.size(old) == Files.size(source) && Files.mismatch(old, source) < 0) {
+        if (old != null && Files.size(old) == Files.readAttributes(source, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS).size() && Files.mismatch(old, source) < 0) {
             matched(rel);
         } else {
             differs = true;
@@ -76,12 +83,9 @@ final class Comparer implements SiteSink {
      */
     boolean differs(String rel, byte[] bytes) throws IOException {
         Path p = SiteLayout.resolve(previous, rel);
-        try {
-            BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return !attrs.isRegularFile() || attrs.size() != bytes.length || !FileBytes.same(p, bytes);
-        } catch (NoSuchFileException | NotDirectoryException e) {
-            return true;
-        }
+        BasicFileAttributes attrs = attributes(p);
+        return attrs == null || !attrs.isRegularFile() || !permitted(attrs) || attrs.size() != bytes.length
+                || !FileBytes.same(p, bytes);
     }
 
     /**
@@ -92,11 +96,12 @@ final class Comparer implements SiteSink {
         if (differs) {
             return false;
         }
-        long[] counts = new long[3]; // regular files, folders, anything else
+        long[] counts = new long[3]; // regular files, folders, anything else (or a folder without the permissions)
         Files.walkFileTree(previous, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                counts[1]++;
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                BasicFileAttributes a = attributes(dir);
+                counts[a != null && permitted(a) ? 1 : 2]++;
                 return FileVisitResult.CONTINUE;
             }
 
@@ -116,12 +121,26 @@ final class Comparer implements SiteSink {
 
     private @Nullable Path old(String rel) throws IOException {
         Path p = SiteLayout.resolve(previous, rel);
+        BasicFileAttributes attrs = attributes(p);
+        return attrs != null && attrs.isRegularFile() && permitted(attrs) ? p : null;
+    }
+
+    /** A path's attributes without following a link (POSIX ones where permissions count), or null if it is absent. */
+    private @Nullable BasicFileAttributes attributes(Path p) throws IOException {
         try {
-            BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return attrs.isRegularFile() ? p : null;
+            return permissions.posix() ? Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    : Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException | NotDirectoryException e) {
             return null;
         }
+    }
+
+    private boolean permitted(BasicFileAttributes attrs) {
+        if (!(attrs instanceof PosixFileAttributes posix)) {
+            return true;
+        }
+        return attrs.isDirectory() ? permissions.folderHas(posix.permissions())
+                : permissions.fileHas(posix.permissions());
     }
 
     private void matched(String rel) {

@@ -7,10 +7,10 @@ import dev.gitpypi.core.internal.Archives;
 import dev.gitpypi.core.internal.Digests;
 import dev.gitpypi.core.internal.HostedFiles;
 import dev.gitpypi.core.internal.Links;
+import dev.gitpypi.core.internal.LocalFiles;
 import dev.gitpypi.core.internal.Texts;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,8 @@ import java.util.Optional;
  * The hosting step: the distributions of a project that have a {@linkplain Distribution#localFile() local file}
  * (and that its pages list) are copied into the site at {@code files/NAME/FILE}, and their links point at those
  * copies ({@link HostedFiles#url}); a missing sha256 or size is computed; when a wheel states a core-metadata file,
- * its {@code .dist-info/METADATA} is published beside it byte for byte (P658-02, P658-03) and its hash checked.
+ * its {@code .dist-info/METADATA} is published beside it byte for byte (P658-02, P658-03) and its hash checked. Only
+ * regular files are hosted: a local file that is a link, a FIFO or a device is refused, never read.
  * Hosting changes no name, status or file name, only links, hashes, sizes and metadata hashes.
  */
 final class Hosting {
@@ -53,6 +54,12 @@ final class Hosting {
                 continue;
             }
             String rel = SiteLayout.hostedFile(p.name(), d.filename());
+            LocalFiles.Type type = LocalFiles.type(local.get());
+            if (type != LocalFiles.Type.REGULAR) {
+                throw new UnsafeOutputException("refusing to host " + Texts.quote(local.get().toString()) + " as "
+                        + Texts.quote(d.filename()) + ": it is " + LocalFiles.describe(type) + ", and only regular"
+                        + " files are hosted (links are never followed)");
+            }
             if (!any) {
                 filesFolder();
                 sink.folder(SiteLayout.filesFolder(p.name()));
@@ -74,11 +81,14 @@ final class Hosting {
 
     private Distribution hosted(Distribution d, Path local, String url, String rel) throws IOException {
         Distribution.Builder h = d.toBuilder().url(url);
-        if (d.sha256().isEmpty()) {
-            h.hash("sha256", Digests.sha256(local));
-        }
-        if (d.size().isEmpty()) {
-            h.size(Files.size(local));
+        if (d.sha256().isEmpty() || d.size().isEmpty()) {
+            LocalFiles.Digest digest = LocalFiles.digest(local, Long.MAX_VALUE);
+            if (d.sha256().isEmpty()) {
+                h.hash("sha256", digest.sha256());
+            }
+            if (d.size().isEmpty()) {
+                h.size(digest.size());
+            }
         }
         Optional<Map<String, String>> metadata = d.coreMetadata();
         if (metadata.isPresent() && d.kind() == Distribution.Kind.WHEEL) {

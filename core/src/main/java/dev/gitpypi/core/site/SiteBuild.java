@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * One pass over an index that makes every folder and file of the site, in a fixed order, into a {@link SiteSink}:
- * {@code .nojekyll}, then each project (hosted, its pages rendered) on {@code threads} threads, then the root pages
+ * {@code .nojekyll} (and the private-site marker), then each project (hosted, its pages rendered) on {@code threads} threads, then the root pages
  * and the landing page. Each project owns its folders, so project tasks share nothing but the sink's counters.
  * Every page is checked for text shaped like a GitHub token before it reaches the sink.
  */
@@ -26,14 +26,17 @@ final class SiteBuild {
     private final boolean json;
     private final LandingPageRenderer landing;
     private final int threads;
+    private final boolean privateSite;
     private final Progress progress;
 
-    SiteBuild(SiteSink sink, boolean json, LandingPageRenderer landing, int threads, Progress progress) {
+    SiteBuild(SiteSink sink, boolean json, LandingPageRenderer landing, int threads, boolean privateSite,
+            Progress progress) {
         this.sink = sink;
         this.hosting = new Hosting(sink);
         this.json = json;
         this.landing = landing;
         this.threads = threads;
+        this.privateSite = privateSite;
         this.progress = progress;
     }
 
@@ -44,6 +47,9 @@ final class SiteBuild {
      */
     Optional<Index> run(Index index) throws IOException {
         sink.file(SiteLayout.NOJEKYLL, new byte[0]);
+        if (privateSite) {
+            sink.file(SiteLayout.PRIVATE_MARKER, SiteLayout.PRIVATE_MARKER_TEXT);
+        }
         if (sink.finished()) {
             return Optional.empty();
         }

@@ -12,6 +12,10 @@ import java.nio.file.Path;
  */
 final class SiteLayout {
     static final String NOJEKYLL = ".nojekyll";
+    static final String PRIVATE_MARKER = ".gitpypi-private";
+    static final byte[] PRIVATE_MARKER_TEXT = ("This site hosts code of private repositories (gitpypi build"
+            + " --private-site): gitpypi publish refuses to push it where anyone can read it.\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     static final String SIMPLE = "simple";
     static final String FILES = "files";
     static final String ROOT_HTML = "simple/index.html";

@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * OUT/simple/NAME/index.html, OUT/simple/NAME/index.json             project pages (NAME normalized)
  * OUT/files/NAME/FILE, OUT/files/NAME/FILE.metadata                  hosted files, PEP 658 sidecars of wheels
  * OUT/.nojekyll                                                      GitHub Pages: serve files as they are
+ * OUT/.gitpypi-private                                               a private site only ({@link #PRIVATE_MARKER})
  * </pre>
  *
  * <p>Distributions with a {@linkplain Distribution#localFile() local file} are hosted: the file is copied to
@@ -31,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  * size is computed, and when the distribution states a core-metadata file, the wheel's {@code .dist-info/METADATA}
  * is published beside it byte for byte (P658-02, P658-03) and its hash checked. Every link inside the site is
  * relative, so the site works under any base path and from {@code file://}.
+ *
+ * <p>Folders are {@code rwxr-xr-x} and files {@code rw-r--r--} under the process umask, whatever the temporary
+ * folder had, so a web server running as another user can serve the site.
  *
  * <p>Writing is all-or-nothing and incremental: the new site is built in a temporary folder beside the output
  * (files whose bytes equal the previous site's are hard-linked from it, not rewritten) and swapped in whole; a
@@ -47,16 +51,24 @@ public final class SiteWriter {
     private static final System.Logger LOG = System.getLogger(SiteWriter.class.getName());
     /** Default number of writer threads: measured best on a 2-core machine (more threads contend in the kernel). */
     public static final int DEFAULT_THREADS = 2;
+    /**
+     * The file at the root of a site that says the site is private: it hosts code of private repositories (built
+     * with {@code --private-site}, {@link Builder#privateSite(boolean)}). {@code gitpypi publish} refuses to push
+     * such a site where anyone can read it. A one-line text file; its presence is what counts.
+     */
+    public static final String PRIVATE_MARKER = SiteLayout.PRIVATE_MARKER;
 
     private final boolean json;
     private final LandingPageRenderer landing;
     private final int threads;
+    private final boolean privateSite;
     private final Progress progress;
 
     private SiteWriter(Builder b) {
         this.json = b.json;
         this.landing = LandingPageRenderer.of(b.title, b.baseUrl);
         this.threads = b.threads;
+        this.privateSite = b.privateSite;
         this.progress = b.progress;
     }
 
@@ -84,15 +96,16 @@ public final class SiteWriter {
         }
         Files.createDirectories(parent);
         Optional<Path> previous = TreeSwap.previousSite(out);
+        Permissions permissions = Permissions.of(parent);
         if (previous.isPresent()) {
-            Optional<Long> unchanged = unchanged(index, previous.get());
+            Optional<Long> unchanged = unchanged(index, previous.get(), permissions);
             if (unchanged.isPresent()) {
                 return logged(new SiteReport(out, index.size(), 0, unchanged.get(), 0));
             }
         }
         Path tmp = TreeSwap.temporaryFolder(out);
         try {
-            TreeWriter tree = new TreeWriter(tmp, previous.orElse(null));
+            TreeWriter tree = new TreeWriter(tmp, previous.orElse(null), permissions);
             build(tree).run(index);
             long removed = TreeSwap.swap(tmp, out);
             long deleted = previous.isEmpty() ? 0 : removed - tree.matched();
@@ -108,7 +121,7 @@ public final class SiteWriter {
     }
 
     private SiteBuild build(SiteSink sink) {
-        return new SiteBuild(sink, json, landing, threads, progress);
+        return new SiteBuild(sink, json, landing, threads, privateSite, progress);
     }
 
     /**
@@ -118,8 +131,8 @@ public final class SiteWriter {
      * rendered. The hint is only that: "same" still goes through the whole comparison, and "differs" only costs a
      * build that finds nothing to change.
      */
-    private Optional<Long> unchanged(Index index, Path previous) throws IOException {
-        Comparer comparer = new Comparer(previous);
+    private Optional<Long> unchanged(Index index, Path previous, Permissions permissions) throws IOException {
+        Comparer comparer = new Comparer(previous, permissions);
         SiteBuild check = build(comparer);
         for (SiteBuild.Page page : check.rootPages(index)) {
             if (comparer.differs(page.rel(), page.bytes())) {
@@ -143,9 +156,24 @@ public final class SiteWriter {
         private boolean json = true;
         private String title = "Python package index";
         private int threads = DEFAULT_THREADS;
+        private boolean privateSite;
         private Progress progress = Progress.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Marks the site as private with the file {@link #PRIVATE_MARKER} at its root: it hosts code that must not
+         * be readable by anyone (sdists or release assets of private repositories). {@code SitePublisher} (module
+         * {@code gitpypi-git}) then refuses to push it to a public repository or a public GitHub Pages site.
+         * Default false.
+         *
+         * @param value whether the site is private
+         * @return this builder
+         */
+        public Builder privateSite(boolean value) {
+            this.privateSite = value;
+            return this;
         }
 
         /**

@@ -1,19 +1,15 @@
 package dev.gitpypi.core.site;
 
+import dev.gitpypi.core.internal.FileTrees;
 import dev.gitpypi.core.internal.Texts;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The all-or-nothing part of writing a site: a new tree is built in a temporary folder beside the output and
@@ -82,33 +78,6 @@ final class TreeSwap {
 
     /** Deletes a tree in one walk, without following links; returns the number of regular files it held. */
     static long deleteTree(Path root) throws IOException {
-        long[] files = {0};
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (attrs.isRegularFile()) {
-                        files[0]++;
-                    }
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException e) throws IOException {
-                    if (e != null) {
-                        throw e;
-                    }
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (NoSuchFileException e) {
-            if (e.getFile() != null && Path.of(e.getFile()).equals(root)) {
-                return 0;
-            }
-            throw e;
-        }
-        return files[0];
+        return FileTrees.delete(root);
     }
 }

@@ -1,26 +1,39 @@
 package dev.gitpypi.core.site;
 
 import dev.gitpypi.core.internal.FileBytes;
+import dev.gitpypi.core.internal.LocalFiles;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a new site tree into an empty folder. A file whose bytes equal the previous site's file at the same path
- * is hard-linked from it (copied where links are not possible) instead of written, and counted as unchanged.
+ * (and the site's permissions) is hard-linked from it (copied where links are not possible) instead of written,
+ * and counted as unchanged. Folders and files are created with the site's {@link Permissions}.
  */
 final class TreeWriter implements SiteSink {
+    private static final Set<OpenOption> NEW_FILE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
     private final Path root;
     private final @Nullable Path previous;
+    private final Permissions permissions;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong unchanged = new AtomicLong();
     private final AtomicLong matched = new AtomicLong();
@@ -28,15 +41,18 @@ final class TreeWriter implements SiteSink {
     /**
      * @param root the new tree (an empty folder)
      * @param previous the previous site, or null when there is none
+     * @param permissions what the folders and files get
      */
-    TreeWriter(Path root, @Nullable Path previous) {
+    TreeWriter(Path root, @Nullable Path previous, Permissions permissions) throws IOException {
         this.root = root;
         this.previous = previous;
+        this.permissions = permissions;
+        permissions.applyToFolder(root);
     }
 
     @Override
     public void folder(String rel) throws IOException {
-        Files.createDirectory(SiteLayout.resolve(root, rel));
+        Files.createDirectory(SiteLayout.resolve(root, rel), permissions.folder());
     }
 
     @Override
@@ -47,19 +63,28 @@ final class TreeWriter implements SiteSink {
             keep(old, target);
             return;
         }
-        Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (SeekableByteChannel out = Files.newByteChannel(target, NEW_FILE, permissions.file())) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+        }
         written.incrementAndGet();
     }
 
     @Override
     public void copy(String rel, Path source) throws IOException {
         Path target = SiteLayout.resolve(root, rel);
-        Path old = old(rel, Files.size(source));
+        Path old = old(rel, Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size());
         if (old != null && Files.mismatch(old, source) < 0) {
             keep(old, target);
             return;
         }
-        Files.copy(source, target);
+        try (InputStream in = LocalFiles.open(source);
+                OutputStream out = Channels.newOutputStream(Files.newByteChannel(target, NEW_FILE,
+                        permissions.file()))) {
+            in.transferTo(out);
+        }
         written.incrementAndGet();
     }
 
@@ -78,7 +103,10 @@ final class TreeWriter implements SiteSink {
         return matched.get();
     }
 
-    /** The previous site's regular file at {@code rel} if it has this size (one lstat), else null. */
+    /**
+     * The previous site's regular file at {@code rel} if it has this size and the site's permissions (one lstat),
+     * else null.
+     */
     private @Nullable Path old(String rel, long size) throws IOException {
         if (previous == null) {
             return null;
@@ -89,7 +117,8 @@ final class TreeWriter implements SiteSink {
         }
         BasicFileAttributes attrs;
         try {
-            attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            attrs = permissions.posix() ? Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    : Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException | NotDirectoryException e) {
             return null;
         }
@@ -97,7 +126,8 @@ final class TreeWriter implements SiteSink {
             return null;
         }
         matched.incrementAndGet();
-        return attrs.size() == size ? p : null;
+        boolean permitted = !(attrs instanceof PosixFileAttributes posix) || permissions.fileHas(posix.permissions());
+        return attrs.size() == size && permitted ? p : null;
     }
 
     private void keep(Path old, Path target) throws IOException {

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.gitpypi.core.Distribution;
-import dev.gitpypi.core.DistributionFilename;
 import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.IndexSource;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
-import dev.gitpypi.core.ProjectName;
-import dev.gitpypi.core.SdistFilename;
 import dev.gitpypi.core.SourceResult;
-import dev.gitpypi.core.WheelFilename;
+import dev.gitpypi.core.internal.ExternalLinks;
+import dev.gitpypi.core.internal.PipFiles;
+import dev.gitpypi.core.internal.Redaction;
+import dev.gitpypi.core.internal.SkippedFiles;
 import dev.gitpypi.core.internal.Texts;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,9 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -35,21 +37,40 @@ import org.jspecify.annotations.Nullable;
  * {@code filename} (required), {@code url}, {@code hash} ({@code sha256=HEX}), {@code requires_python},
  * {@code upload_timestamp} (Unix seconds), {@code yanked_reason}, {@code core_metadata} ({@code true} or
  * {@code sha256=HEX}); other keys (such as {@code uploaded_by}) are ignored. Links point to the packages URL
- * followed by the file name. Blank lines and lines starting with {@code #} are skipped; files that are not wheels or
- * {@code .tar.gz}/{@code .zip} sdists (eggs, installers, legacy archives) are skipped with a warning; a line whose
- * wheel or sdist file name does not hold a valid name and version (packaging's {@code parse_wheel_filename} /
- * {@code parse_sdist_filename}, WHL-01, SD-01) is reported as a problem naming the line.
+ * followed by the file name. Blank lines and lines starting with {@code #} are skipped.
+ *
+ * <p>Files are taken as pip takes them from an index page (SPEC PIP-05): every file pip would install is listed,
+ * under the project pip reads from its name — legacy source archives ({@code .tar.bz2}, {@code .tgz}, …) and
+ * names only pip's lenient reading understands come with a warning naming the rule they break (SD-05, SD-01,
+ * WHL-03). Files no installer takes from an index (eggs, installers, built archives without a readable version) are
+ * skipped: a {@link Problem.Severity#NOTE note} for each and one warning per kind. Only a line that cannot be
+ * understood (not JSON, no file name, a path instead of a name, a bad hash, a refused link) is an error naming the
+ * line.
+ *
+ * <p>Nothing from the list reaches the site as a credential or as script: the packages URL and every entry's
+ * {@code url} lose their user-info (with a warning), and a {@code url} with a {@code javascript:}, {@code data:},
+ * {@code file:} or {@code vbscript:} scheme is refused. Immutable; {@link #read()} reads the list each time.
  */
 public final class PackageListSource implements IndexSource {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Path list;
     private final @Nullable String packagesUrl;
+    private final boolean packagesUrlHadCredentials;
     private final boolean jsonLines;
 
     private PackageListSource(Path list, @Nullable String packagesUrl, boolean jsonLines) {
-        this.list = list;
-        this.packagesUrl = packagesUrl == null || packagesUrl.endsWith("/") ? packagesUrl : packagesUrl + "/";
+        this.list = Objects.requireNonNull(list, "list");
+        if (packagesUrl != null) {
+            Optional<String> refused = ExternalLinks.refusedScheme(packagesUrl);
+            if (refused.isPresent()) {
+                throw new IllegalArgumentException("packages url " + Texts.quote(Redaction.url(packagesUrl))
+                        + " has the " + refused.get() + ": scheme; give an http(s) URL or a relative one");
+            }
+        }
+        String clean = packagesUrl == null ? null : Redaction.url(packagesUrl);
+        this.packagesUrlHadCredentials = clean != null && !clean.equals(packagesUrl);
+        this.packagesUrl = clean == null || clean.endsWith("/") ? clean : clean + "/";
         this.jsonLines = jsonLines;
     }
 
@@ -57,11 +78,14 @@ public final class PackageListSource implements IndexSource {
      * A plain list: one file name per line.
      *
      * @param list the list file
-     * @param packagesUrl the URL the files are served from (a {@code /} is added if missing)
+     * @param packagesUrl the URL the files are served from (a {@code /} is added if missing; user-info is left out
+     *     of the links)
      * @return the source
+     * @throws IllegalArgumentException if the URL has a refused scheme ({@code javascript:}, {@code data:},
+     *     {@code file:}, {@code vbscript:})
      */
     public static PackageListSource plain(Path list, String packagesUrl) {
-        return new PackageListSource(list, java.util.Objects.requireNonNull(packagesUrl, "packagesUrl"), false);
+        return new PackageListSource(list, Objects.requireNonNull(packagesUrl, "packagesUrl"), false);
     }
 
     /**
@@ -70,6 +94,7 @@ public final class PackageListSource implements IndexSource {
      * @param list the list file
      * @param packagesUrl the URL the files are served from, or null when every entry has a {@code url}
      * @return the source
+     * @throws IllegalArgumentException if the URL has a refused scheme
      */
     public static PackageListSource json(Path list, @Nullable String packagesUrl) {
         return new PackageListSource(list, packagesUrl, true);
@@ -83,8 +108,15 @@ public final class PackageListSource implements IndexSource {
     @Override
     public SourceResult read() throws IOException {
         Map<String, Project.Builder> projects = new TreeMap<>();
-        Map<String, String> firstSeen = new LinkedHashMap<>();
+        Map<String, Integer> firstSeen = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
+        String location = list.toString();
+        SkippedFiles skipped = new SkippedFiles(location);
+        if (packagesUrlHadCredentials) {
+            problems.add(Problem.warning(location, "the packages URL carries credentials; the site links to "
+                    + Texts.quote(String.valueOf(packagesUrl)) + " without them (pip sends the credentials of"
+                    + " --index-url to the same host, or takes them from ~/.netrc or a keyring)"));
+        }
         try (BufferedReader r = Files.newBufferedReader(list, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
@@ -94,55 +126,33 @@ public final class PackageListSource implements IndexSource {
                 if (text.isEmpty() || text.startsWith("#")) {
                     continue;
                 }
-                String where = list + ":" + number;
-                if (!jsonLines && !isWheelOrSdist(text)) {
-                    problems.add(Problem.warning(where, "not a wheel or a .tar.gz/.zip sdist: "
-                            + Texts.quote(text) + "; skipped (eggs, installers and legacy archives are"
-                            + " not listed, SD-05)"));
-                    continue;
-                }
+                String where = location + ":" + number;
                 try {
-                    Distribution d = jsonLines ? fromJson(text, where) : fromName(text, null, where);
-                    if (jsonLines && !isWheelOrSdist(d.filename())) {
-                        problems.add(Problem.warning(where, "not a wheel or a .tar.gz/.zip sdist: "
-                                + Texts.quote(d.filename()) + "; skipped (SD-05)"));
+                    Distribution d = jsonLines ? fromJson(text, where, problems) : fromName(text, null, where);
+                    PipFiles.Reading reading = PipFiles.read(d.filename());
+                    if (reading instanceof PipFiles.Skipped s) {
+                        skipped.add(where, d.filename(), s, problems);
                         continue;
                     }
-                    ProjectName name = nameOf(d.filename(), where);
-                    String previous = firstSeen.putIfAbsent(d.filename(), where);
+                    PipFiles.Listed listed = (PipFiles.Listed) reading;
+                    Integer previous = firstSeen.putIfAbsent(d.filename(), number);
                     if (previous != null) {
                         problems.add(Problem.warning(where, "file " + Texts.quote(d.filename())
-                                + " is listed again (first at line " + previous.substring(previous.lastIndexOf(':') + 1)
-                                + "); the first entry is kept"));
+                                + " is listed again (first at line " + previous + "); the first entry is kept"));
                         continue;
                     }
-                    projects.computeIfAbsent(name.normalized(), k -> Project.builder(name)).add(d);
+                    if (listed.warning() != null) {
+                        problems.add(Problem.warning(where, Texts.quote(d.filename()) + ": " + listed.warning()));
+                    }
+                    projects.computeIfAbsent(listed.project().normalized(), k -> Project.builder(listed.project()))
+                            .add(d);
                 } catch (GitpypiException e) {
                     problems.add(Problem.error(where, e.getMessage()));
                 }
             }
         }
+        skipped.summarize(problems);
         return new SourceResult(Index.of(projects.values().stream().map(Project.Builder::build).toList()), problems);
-    }
-
-    /** The files installers take from an index: wheels and PEP 625 / packaging sdists (SD-05). */
-    private static boolean isWheelOrSdist(String filename) {
-        return filename.endsWith(".whl") || filename.endsWith(".tar.gz") || filename.endsWith(".zip");
-    }
-
-    private static ProjectName nameOf(String filename, String where) {
-        Optional<? extends DistributionFilename> parsed = filename.endsWith(".whl") ? WheelFilename.tryParse(filename)
-                : SdistFilename.tryParse(filename);
-        if (parsed.isEmpty()) {
-            // the exact reason, from the parser itself
-            if (filename.endsWith(".whl")) {
-                WheelFilename.parse(filename);
-            } else {
-                SdistFilename.parse(filename);
-            }
-        }
-        return parsed.flatMap(DistributionFilename::name).orElseThrow(() -> new GitpypiException(
-                "file " + Texts.quote(filename) + " does not name a valid project (NAME-01)"));
     }
 
     private Distribution fromName(String filename, @Nullable String url, String where) {
@@ -177,7 +187,7 @@ public final class PackageListSource implements IndexSource {
         return s.toString();
     }
 
-    private Distribution fromJson(String text, String where) throws IOException {
+    private Distribution fromJson(String text, String where, List<Problem> problems) throws IOException {
         Map<String, Object> fields = new LinkedHashMap<>();
         try (JsonParser p = JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -201,7 +211,20 @@ public final class PackageListSource implements IndexSource {
         if (!(filename instanceof String name) || name.isEmpty()) {
             throw new GitpypiException("entry has no \"filename\" string");
         }
-        Distribution.Builder b = fromName(name, string(fields, "url"), where).toBuilder();
+        String url = string(fields, "url");
+        if (url != null) {
+            Optional<String> refused = ExternalLinks.refusedScheme(url);
+            if (refused.isPresent()) {
+                throw new GitpypiException("refusing the " + refused.get() + ": url of " + Texts.quote(name)
+                        + ": a package list links to http(s) or relative URLs");
+            }
+            if (Redaction.hasUserInfo(url)) {
+                problems.add(Problem.warning(where, "the url of " + Texts.quote(name) + " carries credentials;"
+                        + " the site links to it without them (pip takes them from ~/.netrc or a keyring)"));
+                url = Redaction.url(url);
+            }
+        }
+        Distribution.Builder b = fromName(name, url, where).toBuilder();
         String hash = string(fields, "hash");
         if (hash != null) {
             String[] kv = hashPair(hash, "hash");

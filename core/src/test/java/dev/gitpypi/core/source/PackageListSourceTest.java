@@ -1,6 +1,7 @@
 package dev.gitpypi.core.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.Problem;
@@ -9,9 +10,12 @@ import dev.gitpypi.core.SourceResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PackageListSourceTest {
     @TempDir
@@ -34,21 +38,99 @@ class PackageListSourceTest {
     }
 
     @Test
-    void invalidLinesAreErrorsNamingTheLineAndTheRestIsKept() throws Exception {
+    void filesNoInstallerTakesAreSkippedWithOneSummaryPerKindAndOnlyLinesNotUnderstoodAreErrors() throws Exception {
         Path list = tmp.resolve("list.txt");
         Files.writeString(list, "good-1.0.tar.gz\nnot-a-package.exe\nbad-1.0-SNAPSHOT.tar.gz\n../evil-1.0.tar.gz\n"
-                + "good-1.0.tar.gz\nfoo-1.0-py3-none.whl\n");
+                + "good-1.0.tar.gz\nfoo-1.0-py3-none.whl\nother.exe\nx-1.0-py2.7.egg\n");
         SourceResult r = PackageListSource.plain(list, "https://h/").read();
         assertThat(r.index().projects()).containsOnlyKeys("good");
-        assertThat(r.problems()).extracting(Problem::location).containsExactly(list + ":2", list + ":3",
-                list + ":4", list + ":5", list + ":6");
-        assertThat(r.problems().get(0).severity()).isEqualTo(Problem.Severity.WARNING); // not a distribution
-        assertThat(r.problems().get(0).message()).contains("SD-05");
-        assertThat(r.problems().get(1).severity()).isEqualTo(Problem.Severity.ERROR); // invalid version
-        assertThat(r.problems().get(3).severity()).isEqualTo(Problem.Severity.WARNING); // listed again
-        assertThat(r.problems().get(2).message()).contains("path separator");
-        assertThat(r.problems().get(4).message()).contains("WHL-01");
-        assertThat(r.hasErrors()).isTrue();
+        List<Problem> notes = r.problems().stream().filter(p -> p.severity() == Problem.Severity.NOTE).toList();
+        assertThat(notes).extracting(Problem::location).containsExactly(list + ":2", list + ":3", list + ":6",
+                list + ":7", list + ":8");
+        assertThat(notes.get(1).message()).contains("bad-1.0-SNAPSHOT.tar.gz").contains("PIP-05");
+        assertThat(notes.get(2).message()).contains("WHL-01");
+        // one summary warning per kind, counting its files and naming the first
+        List<Problem> summaries = r.problems().stream().filter(p -> p.location().equals(list.toString())).toList();
+        assertThat(summaries).extracting(Problem::message).containsExactly(
+                "skipped 1 egg (.egg): pip and uv install no eggs from an index (first:"
+                        + " \"x-1.0-py2.7.egg\" at " + list + ":8)",
+                "skipped 2 Windows installers (.exe, .msi): installers are not Python packages for pip (first:"
+                        + " \"not-a-package.exe\" at " + list + ":2)",
+                "skipped 1 archive without a version pip can read: such as bdist_dumb's"
+                        + " NAME-VERSION.PLATFORM.tar.gz, files for one old Python (-pyX.Y) and macOS .zip builds; pip"
+                        + " skips them (PIP-05) (first: \"bad-1.0-SNAPSHOT.tar.gz\" at " + list + ":3)",
+                "skipped 1 wheel with a file name pip cannot read: pip skips them (WHL-01, PIP-05)"
+                        + " (first: \"foo-1.0-py3-none.whl\" at " + list + ":6)");
+        assertThat(summaries).allMatch(p -> p.severity() == Problem.Severity.WARNING);
+        // a path is not understood (error); a line listed again is a warning
+        Problem path = r.problems().stream().filter(p -> p.location().equals(list + ":4")).findFirst().orElseThrow();
+        assertThat(path.severity()).isEqualTo(Problem.Severity.ERROR);
+        assertThat(path.message()).contains("path separator");
+        Problem again = r.problems().stream().filter(p -> p.location().equals(list + ":5")).findFirst().orElseThrow();
+        assertThat(again.severity()).isEqualTo(Problem.Severity.WARNING);
+        assertThat(again.message()).contains("listed again (first at line 1)");
+        assertThat(r.problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR).hasSize(1);
+    }
+
+    @Test
+    void everyFilePipInstallsIsListedUnderTheProjectPipReadsWithTheRuleItBreaks() throws Exception {
+        Path list = tmp.resolve("list.txt");
+        Files.writeString(list, String.join("\n", "anglerfish-1.7.5.tar.bz2", "bgpdumpy-1.0.1.tgz",
+                "ztv-0.2.1_6-py2-none-any.whl", "alchimia-0.1-dev.tar.gz", "abl.jquery-1.4.2-2.tar.gz",
+                "leap.bitmask-0.3.5_2_g56402b3-py27-none-any.whl", "activegit-0.25.macosx-10.5-x86_64.tar.gz",
+                "notebook-4.0.5.ZIP", "django-admin-tools-0.5.0.tar.gz", ""));
+        SourceResult r = PackageListSource.plain(list, "https://h/").read();
+        assertThat(r.index().projects()).containsOnlyKeys("anglerfish", "bgpdumpy", "ztv", "alchimia", "abl-jquery",
+                "django-admin-tools");
+        assertThat(r.index().project("ztv").orElseThrow().releaseVersions()).containsExactly("0.2.1.post6");
+        assertThat(r.index().project("abl-jquery").orElseThrow().releaseVersions()).containsExactly("1.4.2.post2");
+        assertThat(r.index().project("alchimia").orElseThrow().releaseVersions()).containsExactly("0.1.dev0");
+        Map<String, String> warnings = new java.util.TreeMap<>();
+        r.problems().stream().filter(p -> p.severity() == Problem.Severity.WARNING
+                && !p.location().equals(list.toString())).forEach(p -> warnings.put(p.location(), p.message()));
+        assertThat(warnings).containsOnlyKeys(list + ":1", list + ":2", list + ":3", list + ":4", list + ":5");
+        assertThat(warnings.get(list + ":1")).contains("uv takes only .tar.gz and .zip (SD-05)");
+        assertThat(warnings.get(list + ":2")).contains("SD-05");
+        assertThat(warnings.get(list + ":3")).contains("\"0.2.1-6\" (0.2.1.post6)").contains("WHL-03");
+        assertThat(warnings.get(list + ":4")).contains("alchimia 0.1.dev0").contains("SD-01");
+        assertThat(warnings.get(list + ":5")).contains("abl-jquery 1.4.2.post2").contains("abl-jquery-1-4-2 2");
+        assertThat(r.hasErrors()).isFalse();
+    }
+
+    @Test
+    void credentialsInThePackagesUrlOrAnEntrysUrlNeverReachTheLinks() throws Exception {
+        String secret = "s3cr" + "et-" + Long.toHexString(System.nanoTime());
+        Path list = tmp.resolve("list.jsonl");
+        Files.writeString(list, "{\"filename\": \"a-1.0.tar.gz\"}\n"
+                + "{\"filename\": \"b-1.0.tar.gz\", \"url\": \"https://u:" + secret + "@mirror.example/b-1.0.tar.gz\"}\n");
+        SourceResult r = PackageListSource.json(list, "https://deploy:" + secret + "@files.example/p/").read();
+        assertThat(r.index().project("a").orElseThrow().distributions().get(0).url())
+                .isEqualTo("https://files.example/p/a-1.0.tar.gz");
+        assertThat(r.index().project("b").orElseThrow().distributions().get(0).url())
+                .isEqualTo("https://mirror.example/b-1.0.tar.gz");
+        assertThat(r.problems()).extracting(Problem::severity).containsOnly(Problem.Severity.WARNING).hasSize(2);
+        assertThat(r.problems().toString()).doesNotContain(secret).contains("credentials");
+        assertThat(r.index().toString() + r.index().projects().values().stream()
+                .flatMap(p -> p.distributions().stream()).map(Distribution::toString).toList())
+                .doesNotContain(secret);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"javascript:alert(1)", "JavaScript:alert(1)", " java\tscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>", "file:///etc/passwd", "FILE:/etc/passwd", "vbscript:x"})
+    void scriptDataAndFileUrlsAreRefusedNamingTheLine(String url) throws Exception {
+        Path list = tmp.resolve("list.jsonl");
+        Files.writeString(list, "{\"filename\": \"ok-1.0.tar.gz\"}\n{\"filename\": \"x-1.0.tar.gz\", \"url\": \""
+                + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(url)) + "\"}\n");
+        SourceResult r = PackageListSource.json(list, "https://h/").read();
+        assertThat(r.index().projects()).containsOnlyKeys("ok");
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+            assertThat(p.location()).isEqualTo(list + ":2");
+            assertThat(p.message()).contains("refusing").contains("x-1.0.tar.gz");
+        });
+        assertThatThrownBy(() -> PackageListSource.plain(list, url)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scheme");
     }
 
     @Test

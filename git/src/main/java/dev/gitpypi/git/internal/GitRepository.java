@@ -31,14 +31,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
-import org.eclipse.jgit.transport.sshd.JGitKeyCache;
-import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
-import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.util.FS;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -155,19 +150,8 @@ public final class GitRepository implements AutoCloseable {
      */
     public void fetchTags(RemoteUrl url, Duration timeout, boolean shallow, @Nullable Path sshDirectory)
             throws IOException {
-        SshdSessionFactory ssh = sshDirectory == null ? null : new SshdSessionFactoryBuilder()
-                .setHomeDirectory(FS.DETECTED.userHome())
-                .setSshDirectory(sshDirectory.toAbsolutePath().toFile()).build(new JGitKeyCache());
-        try {
-            fetchTags(url, timeout, shallow, transport -> {
-                if (ssh != null && transport instanceof SshTransport t) {
-                    t.setSshSessionFactory(ssh);
-                }
-            });
-        } finally {
-            if (ssh != null) {
-                ssh.close();
-            }
+        try (SshSessions ssh = SshSessions.of(sshDirectory)) {
+            fetchTags(url, timeout, shallow, ssh);
         }
     }
 

@@ -21,8 +21,8 @@ final class BoundedInputStream extends FilterInputStream {
         if (n > 0) {
             count += n;
             if (count > limit) {
-                throw new PageReadException("page " + resource + " is larger than the limit of " + limit
-                        + " bytes");
+                throw new PageReadException("page " + dev.gitpypi.core.internal.Texts.quote(resource)
+                        + " is too large: more than the limit of " + limit + " bytes");
             }
         }
     }

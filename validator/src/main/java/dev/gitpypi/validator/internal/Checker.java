@@ -9,8 +9,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Runs every rule over a site: root, project pages, HTTP behaviour and, in deep mode, the files. */
 public final class Checker {
@@ -19,9 +20,13 @@ public final class Checker {
 
     private final Site site;
     private final Sink sink;
-    private final PageRules rules;
+    private final RootRules rootRules;
+    private final HtmlProjectRules htmlRules;
+    private final JsonProjectRules jsonRules;
+    private final FileNameRules fileRules;
     private final int httpProbes;
-    private final @org.jspecify.annotations.Nullable DeepChecks deep;
+    private final @Nullable DeepChecks deep;
+    private final @Nullable String project;
 
     /**
      * Creates a checker.
@@ -30,13 +35,26 @@ public final class Checker {
      * @param sink where findings go
      * @param httpProbes how many projects get the HTTP behaviour probes
      * @param deep the deep checks, or null
+     * @param project the project a lone project page belongs to, as the caller says, or null
      */
-    public Checker(Site site, Sink sink, int httpProbes, @org.jspecify.annotations.Nullable DeepChecks deep) {
+    public Checker(Site site, Sink sink, int httpProbes, @Nullable DeepChecks deep, @Nullable String project) {
         this.site = site;
         this.sink = sink;
-        this.rules = new PageRules(sink);
+        this.rootRules = new RootRules(sink);
+        this.htmlRules = new HtmlProjectRules(sink);
+        this.jsonRules = new JsonProjectRules(sink);
+        this.fileRules = new FileNameRules(sink);
         this.httpProbes = httpProbes;
         this.deep = deep;
+        this.project = project;
+    }
+
+    private Consumer<RawRoot.Entry> entries(Sink to, RootIndex index) {
+        RootRules.Entries rules = new RootRules(to).entries();
+        return e -> {
+            rules.accept(e, !e.location().pointer().isEmpty());
+            index.add(e).ifPresent(problem -> to.report(Rule.P503_02, e.location(), problem));
+        };
     }
 
     /**
@@ -45,21 +63,19 @@ public final class Checker {
      * @throws IOException on I/O failure
      */
     public void run() throws IOException {
-        boolean keep = site.mode() != Site.Mode.FILE;
+        RootIndex index = site.rootIndex();
         Optional<RawRoot> root;
-        if (site.mode() == Site.Mode.HTTP) {
-            PageRules.RootEntries entries = rules.rootEntries();
-            root = site.root(e -> entries.accept(e, !e.location().pointer().isEmpty()), keep, true);
+        if (site instanceof HttpSite) {
+            root = site.root(entries(sink, index), true);
         } else {
             // Tracking source positions costs about a third of the parse of a large root page, and line numbers
             // are only needed for findings: check without them first, and read again with them only when the
             // entries have findings.
-            Sink trial = new Sink(Map.of());
-            PageRules.RootEntries quick = new PageRules(trial).rootEntries();
-            root = site.root(e -> quick.accept(e, !e.location().pointer().isEmpty()), keep, false);
+            Sink trial = new Sink();
+            root = site.root(entries(trial, index), false);
             if (!trial.findings().isEmpty()) {
-                PageRules.RootEntries entries = rules.rootEntries();
-                root = site.root(e -> entries.accept(e, !e.location().pointer().isEmpty()), keep, true);
+                index = site.rootIndex();
+                root = site.root(entries(sink, index), true);
             }
         }
         if (root.isPresent()) {
@@ -68,26 +84,19 @@ public final class Checker {
                 sink.report(Rule.P503_01, Location.of(r.info().resource()), "the root page answers HTTP "
                         + r.info().status());
             }
-            rules.root(r);
+            rootRules.root(r);
             mediaType(r.info(), r.json());
-            if (site.mode() == Site.Mode.HTTP && r.info().isHttp()) {
+            if (site instanceof HttpSite && r.info().isHttp()) {
                 vary(r.info(), r.json(), r.info().uri());
             }
-        } else if (site.mode() == Site.Mode.FOLDER) {
+        } else if (site.scope() == Site.Scope.SITE) {
             sink.report(Rule.P503_01, Location.of(site.display()), "the index has no root page (index.html)");
         }
         int probes = 0;
-        for (Site.ProjectRef ref : site.projects(root.orElse(null))) {
-            String res = ref.uri().toString();
+        for (ProjectRef ref : site.projects(index)) {
             if (root.isPresent() && !ref.onRoot()) {
-                sink.report(Rule.P503_01, Location.of(site.mode() == Site.Mode.FOLDER ? relative(ref) : res),
-                        "project page " + Texts.quote(ref.normalized()) + " is not listed on the root page");
-            }
-            if (!ref.exists()) {
-                sink.report(Rule.P503_02, Location.of(root.get().info().resource()), "the root links "
-                        + Texts.quote(ref.display()) + " to " + Texts.quote(relative(ref))
-                        + ", which is no project page");
-                continue;
+                sink.report(Rule.P503_01, Location.of(site.resourceOf(ref)), "project page "
+                        + Texts.quote(String.valueOf(ref.normalized())) + " is not listed on the root page");
             }
             List<RawProject> pages = site.project(ref);
             boolean first = true;
@@ -97,27 +106,24 @@ public final class Checker {
                             + Texts.quote(ref.display()) + " answers HTTP " + page.info().status());
                     continue;
                 }
-                String pathName = site.mode() == Site.Mode.FILE ? ref.normalized() : PageRules.pathName(ref.uri());
-                String project = ProjectName.normalize(pathName);
-                if (site.mode() != Site.Mode.FILE && !pathName.equals(project) && first) {
-                    sink.report(Rule.P503_03, Location.of(page.info().resource()), "the project page is at "
-                            + Texts.quote(pathName) + ", not at its normalized name "
-                            + Texts.quote(project));
+                String name = ref.projectOf(page, project);
+                if (first) {
+                    pathNames(ref, page);
                 }
                 ModelBuilder.Page parsed = page.html() != null
                         ? ModelBuilder.html(page.html(), page.info().resource(), page.info().uri())
                         : ModelBuilder.json(page.json(), page.info().resource(), page.info().uri());
                 if (page.html() != null) {
-                    rules.htmlProject(page, project, parsed);
+                    htmlRules.check(page, name, parsed);
                 } else {
-                    rules.jsonProject(page, project, parsed);
+                    jsonRules.check(page, name, parsed);
                 }
                 mediaType(page.info(), page.json() != null);
                 Compat.PageVerdict pv = Compat.page(page, parsed.links());
                 if (first) {
-                    rules.fileNames(project, parsed.links());
+                    fileRules.check(name, parsed.links());
                     for (ReadLink l : parsed.links()) {
-                        sink.verdict(Compat.link(project, l, pv));
+                        sink.verdict(Compat.link(name, l, pv));
                         if (deep != null) {
                             deep.check(l, site);
                         }
@@ -126,25 +132,41 @@ public final class Checker {
                 first = false;
             }
             if (pages.size() == 2 && pages.get(0).html() != null && pages.get(1).json() != null) {
-                Optional<int[]> html = PageRules.apiVersion(pages.get(0).apiVersion());
-                Optional<int[]> json = PageRules.apiVersion(pages.get(1).apiVersion());
+                Optional<int[]> html = RuleSupport.apiVersion(pages.get(0).apiVersion());
+                Optional<int[]> json = RuleSupport.apiVersion(pages.get(1).apiVersion());
                 if (html.isPresent() && json.isPresent() && html.get()[0] != json.get()[0]) {
                     sink.report(Rule.P629_06, Location.of(pages.get(1).info().resource()), "the JSON page declares"
                             + " api-version " + pages.get(1).apiVersion() + ", the HTML page "
                             + pages.get(0).apiVersion() + ": their major versions differ");
                 }
             }
-            if (site.mode() == Site.Mode.HTTP && probes < httpProbes && !pages.isEmpty()
+            if (site instanceof HttpSite http && probes < httpProbes && !pages.isEmpty()
                     && pages.get(0).info().status() < 400) {
                 probes++;
-                probe(ref, pages.get(0));
+                probe(http, ref, pages.get(0));
             }
         }
     }
 
-    private String relative(Site.ProjectRef ref) {
-        return ref.uri().getScheme() != null && ref.uri().getScheme().equals("file")
-                ? java.nio.file.Path.of(ref.uri()).getFileName() + "/" : Urls.safe(ref.uri());
+    /** P503-03: the page lives at its normalized name; P691-07: a JSON page's name is the project of its URL. */
+    private void pathNames(ProjectRef ref, RawProject page) {
+        String pathName = ref.pathName();
+        if (pathName == null) {
+            return;
+        }
+        String normalized = ProjectName.normalize(pathName);
+        if (!pathName.equals(normalized)) {
+            sink.report(Rule.P503_03, Location.of(page.info().resource()), "the project page is at "
+                    + Texts.quote(pathName) + ", not at its normalized name " + Texts.quote(normalized));
+        }
+        if (page.json() != null && page.json().path("name").isTextual() && project == null) {
+            String name = page.json().path("name").asText();
+            if (ProjectName.isValid(name) && !ProjectName.normalize(name).equals(normalized)) {
+                sink.report(Rule.P691_07, Location.pointer(page.info().resource(), "/name"), "name "
+                        + Texts.quote(name) + " is not the project of this page's "
+                        + (site instanceof HttpSite ? "URL" : "folder") + " (" + Texts.quote(pathName) + ")");
+            }
+        }
     }
 
     private void mediaType(Fetched.Info info, boolean json) {
@@ -195,16 +217,17 @@ public final class Checker {
         }
     }
 
-    private void probe(Site.ProjectRef ref, RawProject page) throws IOException {
-        HttpAccess http = site.http().orElseThrow();
+    private void probe(HttpSite http, ProjectRef ref, RawProject page) throws IOException {
+        HttpAccess access = http.http().orElseThrow();
         URI uri = page.info().uri();
         String path = uri.getRawPath();
         if (path != null && path.endsWith("/") && path.length() > 1) {
             URI noSlash = uri.resolve(path.substring(0, path.length() - 1));
-            try (Fetched f = http.get(noSlash, HttpAccess.ACCEPT_UV, site.limits().maxPageBytes(), false)) {
+            try (Fetched f = access.get(noSlash, HttpAccess.ACCEPT_UV, site.limits().maxPageBytes(), false)) {
                 String location = f.header("location").orElse(null);
                 boolean redirects = f.status() >= 300 && f.status() < 400 && location != null
-                        && noSlash.resolve(location.strip()).getRawPath().equals(path);
+                        && Urls.resolve(noSlash, location.strip()).map(u -> path.equals(u.getRawPath()))
+                                .orElse(false);
                 if (!redirects) {
                     sink.report(Rule.P503_04, Severity.WARNING, Location.of(Urls.safe(noSlash)),
                             "a request without the trailing slash answers " + f.status()
@@ -213,10 +236,13 @@ public final class Checker {
             }
             vary(page.info(), page.json() != null, page.info().uri());
             String normalized = ref.normalized();
+            if (normalized == null) {
+                return;
+            }
             String variant = normalized.toUpperCase(Locale.ROOT).replace('-', '_');
             if (!variant.equals(normalized)) {
                 URI other = uri.resolve("../" + variant + "/");
-                try (Fetched f = http.get(other, HttpAccess.ACCEPT_UV, site.limits().maxPageBytes(), false)) {
+                try (Fetched f = access.get(other, HttpAccess.ACCEPT_UV, site.limits().maxPageBytes(), false)) {
                     if (f.status() >= 400) {
                         sink.report(Rule.P503_05, Location.of(Urls.safe(other)), "a request for the non-normalized"
                                 + " name answers " + f.status() + " (a redirect to the normalized URL is allowed)");
@@ -225,5 +251,4 @@ public final class Checker {
             }
         }
     }
-
 }

@@ -1,6 +1,5 @@
 package dev.gitpypi.validator.internal;
 
-import dev.gitpypi.validator.PageReadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An HTTP body as an input stream that gives up at a deadline: a server that trickles bytes forever ends in a
- * {@link PageReadException} instead of a hang. Subscribes to the client's body publisher one batch at a time.
+ * {@link java.net.http.HttpTimeoutException} (an {@link IOException}) instead of a hang. Subscribes to the client's body publisher one batch at a time.
  */
 final class DeadlineInputStream extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
     private static final List<ByteBuffer> END = List.of();
@@ -73,7 +72,8 @@ final class DeadlineInputStream extends InputStream implements Flow.Subscriber<L
             }
             if (next == null) {
                 cancel();
-                throw new PageReadException("reading " + resource + " did not finish within the time-out");
+                throw new java.net.http.HttpTimeoutException("reading " + dev.gitpypi.core.internal.Texts.quote(resource)
+                        + " did not finish within the time-out");
             }
             if (next instanceof Throwable t) {
                 done = true;

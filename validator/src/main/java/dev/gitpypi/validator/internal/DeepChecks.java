@@ -3,6 +3,7 @@ package dev.gitpypi.validator.internal;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.Version;
+import dev.gitpypi.core.internal.Redaction;
 import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.Location;
 import dev.gitpypi.validator.PageReadException;
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +35,13 @@ import org.jspecify.annotations.Nullable;
  * matches its hash and equals the wheel's METADATA (P658-02, P658-03), the metadata is complete and agrees with
  * the file name and the index (META-01, WHL-06, META-03), {@code .tar.gz} sdists have the sdist format and a
  * matching {@code PKG-INFO} (SD-04, SD-02), provenance documents have the PEP 740 shape and name the file
- * (P740-03), signatures exist (P503-12), VCS refs exist (PIP-07, with {@code git ls-remote}).
+ * (P740-03), signatures exist (P503-12), VCS refs exist (PIP-07, with {@code git ls-remote}, see {@link GitRefs}).
+ *
+ * <p>SECURITY: a page decides which URLs are fetched, so every fetch goes through the site's access policy
+ * ({@link Site#refusal(URI)}): for a remote index only http(s) URLs (only https when the index is https), for a
+ * local one only files inside its folder. What is not fetched, and every check that could not run (git missing, a
+ * time-out, a file above the size limit), is reported as a note saying "not checked", never passed over in
+ * silence.
  */
 public final class DeepChecks {
     private static final System.Logger LOG = System.getLogger(DeepChecks.class.getName());
@@ -45,6 +52,8 @@ public final class DeepChecks {
     private final long maxFileBytes;
     private final Duration gitTimeout;
     private final boolean vcs;
+    private final Set<String> gitCredentialHosts;
+    private @Nullable GitRefs gitRefs;
 
     /**
      * Creates the checks.
@@ -53,19 +62,21 @@ public final class DeepChecks {
      * @param maxFileBytes the largest file downloaded
      * @param gitTimeout the time-out of one {@code git ls-remote}
      * @param vcs whether to check VCS refs
+     * @param gitCredentialHosts lower-case hosts whose VCS refs git may check with the caller's credentials
      */
-    public DeepChecks(Sink sink, long maxFileBytes, Duration gitTimeout, boolean vcs) {
+    public DeepChecks(Sink sink, long maxFileBytes, Duration gitTimeout, boolean vcs, Set<String> gitCredentialHosts) {
         this.sink = sink;
         this.maxFileBytes = maxFileBytes;
         this.gitTimeout = gitTimeout;
         this.vcs = vcs;
+        this.gitCredentialHosts = Set.copyOf(gitCredentialHosts);
     }
 
     /**
      * Checks one link.
      *
      * @param link the link
-     * @param site the site (for HTTP access)
+     * @param site the site (for HTTP access and the local-file policy)
      * @throws IOException on local I/O failure
      */
     public void check(ReadLink link, Site site) throws IOException {
@@ -74,23 +85,31 @@ public final class DeepChecks {
         URI target = link.resolved();
         if (d.kind() == Distribution.Kind.VCS) {
             if (vcs) {
-                vcsRef(link.href(), loc);
+                vcsRef(link.href(), loc, site);
             }
             return;
         }
         if (target == null) {
+            sink.report(Rule.P503_08, Severity.NOTE, loc, "not checked: the link " + Texts.quote(Redaction.url(
+                    link.href())) + " is not a URL gitpypi can follow");
             return;
         }
         URI file = site.mapLocal(withoutFragment(target));
         Path tmp = Files.createTempFile("gitpypi-deep", ".bin");
         try {
-            Optional<Long> size = download(site, file, tmp, loc, "the file");
-            if (size.isEmpty()) {
+            Fetch got = download(site, file, tmp);
+            if (got instanceof Missing m) {
+                sink.report(Rule.P503_07, loc, "the link does not lead to a file: " + m.why());
                 return;
             }
+            if (got instanceof Skipped s) {
+                sink.report(Rule.P503_08, Severity.NOTE, loc, "the file was not checked: " + s.why());
+                return;
+            }
+            long size = ((Got) got).size();
             d.size().ifPresent(expected -> {
-                if (expected != size.get()) {
-                    sink.report(Rule.P700_03, loc, "size " + expected + " differs from the file's " + size.get()
+                if (expected != size) {
+                    sink.report(Rule.P700_03, loc, "size " + expected + " differs from the file's " + size
                             + " bytes");
                 }
             });
@@ -114,9 +133,13 @@ public final class DeepChecks {
             if (Boolean.TRUE.equals(d.gpgSig().orElse(null))) {
                 Path sig = Files.createTempFile("gitpypi-deep", ".asc");
                 try {
-                    if (download(site, URI.create(file + ".asc"), sig, loc, "the signature").isEmpty()) {
+                    Fetch s = download(site, URI.create(file + ".asc"), sig);
+                    if (s instanceof Missing) {
                         sink.report(Rule.P503_12, loc, "data-gpg-sig is true but " + Texts.quote(
                                 Urls.lastSegment(file.toString()) + ".asc") + " does not exist");
+                    } else if (s instanceof Skipped skipped) {
+                        sink.report(Rule.P503_12, Severity.NOTE, loc, "the signature was not checked: "
+                                + skipped.why());
                     }
                 } finally {
                     Files.deleteIfExists(sig);
@@ -133,42 +156,53 @@ public final class DeepChecks {
         return hash >= 0 ? URI.create(s.substring(0, hash)) : u;
     }
 
-    private Optional<Long> download(Site site, URI uri, Path to, Location loc, String what) throws IOException {
+    /** What a download gave: the bytes, a missing resource, or a resource that was not fetched (and why). */
+    private sealed interface Fetch permits Got, Missing, Skipped {
+    }
+
+    private record Got(long size) implements Fetch {
+    }
+
+    private record Missing(String why) implements Fetch {
+    }
+
+    private record Skipped(String why) implements Fetch {
+    }
+
+    /**
+     * Fetches a resource a link names, within the site's access policy ({@link Site#refusal(URI)}): a remote
+     * index makes gitpypi fetch http(s) URLs only (https only when the index is https), a local one makes it read
+     * files inside its folder only.
+     */
+    private Fetch download(Site site, URI uri, Path to) throws IOException {
+        String shown = Texts.quote(Redaction.url(uri.toString()));
+        Optional<String> refusal = site.refusal(uri);
+        if (refusal.isPresent()) {
+            return new Skipped(refusal.get());
+        }
         if ("file".equals(uri.getScheme())) {
             Path p = Path.of(uri);
             if (!Files.isRegularFile(p)) {
-                if (what.equals("the file")) {
-                    sink.report(Rule.P503_07, loc, "the link does not lead to a file: " + Texts.quote(
-                            Urls.lastSegment(uri.toString())) + " does not exist");
-                }
-                return Optional.empty();
+                return new Missing(Texts.quote(Urls.lastSegment(uri.toString())) + " does not exist");
             }
             if (Files.size(p) > maxFileBytes) {
-                LOG.log(System.Logger.Level.INFO, "skipping {0}: larger than {1} bytes", p, maxFileBytes);
-                return Optional.empty();
+                return new Skipped(shown + " is larger than the limit of " + maxFileBytes + " bytes");
             }
             Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return Optional.of(Files.size(to));
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            return Optional.empty();
+            return new Got(Files.size(to));
         }
         HttpAccess http = site.http().orElseGet(() -> new HttpAccess(site.limits()));
         try (Fetched f = http.get(uri, HttpAccess.ACCEPT_ANY, maxFileBytes)) {
             if (f.status() != 200) {
-                if (what.equals("the file")) {
-                    sink.report(Rule.P503_07, loc, "the link does not lead to a file: " + Urls.safe(uri) + " answers "
-                            + f.status());
-                }
-                return Optional.empty();
+                return new Missing(Texts.quote(Urls.safe(f.uri())) + " answers HTTP " + f.status());
             }
             try (InputStream in = f.body()) {
                 Files.copy(in, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            return Optional.of(Files.size(to));
-        } catch (PageReadException e) {
-            LOG.log(System.Logger.Level.INFO, "cannot download {0}: {1}", Urls.safe(uri), e.getMessage());
-            return Optional.empty();
+            return new Got(Files.size(to));
+        } catch (PageReadException | IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot download {0}", Urls.safe(uri));
+            return new Skipped(String.valueOf(e.getMessage()));
         }
     }
 
@@ -360,9 +394,14 @@ public final class DeepChecks {
         Path tmp = Files.createTempFile("gitpypi-deep", ".metadata");
         try {
             URI metaUri = URI.create(file + ".metadata");
-            if (download(site, metaUri, tmp, loc, "metadata").isEmpty()) {
+            Fetch got = download(site, metaUri, tmp);
+            if (got instanceof Missing) {
                 sink.report(Rule.P658_02, loc, "the link says a metadata file exists but "
                         + Texts.quote(Urls.lastSegment(file.toString()) + ".metadata") + " is missing");
+                return;
+            }
+            if (got instanceof Skipped s) {
+                sink.report(Rule.P658_02, Severity.NOTE, loc, "the metadata file was not checked: " + s.why());
                 return;
             }
             for (Map.Entry<String, String> h : d.coreMetadata().orElse(Map.of()).entrySet()) {
@@ -386,34 +425,34 @@ public final class DeepChecks {
 
     /**
      * P740-03: the provenance document is served and has the PEP 740 shape, and every in-toto statement names this
-     * file with its SHA-256 digest. Signatures are not verified. Only https URLs are fetched (http only on the
-     * loopback interface, for tests; file URLs inside a local site).
+     * file with its SHA-256 digest. Signatures are not verified. The document is fetched within the site's access
+     * policy like every other resource: a remote index's {@code file:} provenance is never read, so nothing of a
+     * local file can reach the report.
      */
     private void provenance(Site site, URI fileUri, String provenance, String filename, Path file, Location loc)
             throws IOException {
-        URI uri;
-        try {
-            uri = fileUri.resolve(provenance.strip());
-        } catch (IllegalArgumentException e) {
+        Optional<URI> resolved = Urls.resolve(fileUri, provenance);
+        if (resolved.isEmpty()) {
+            sink.report(Rule.P740_03, Severity.NOTE, loc, "the provenance was not checked: "
+                    + Texts.quote(Redaction.url(provenance)) + " is not a URL");
             return;
         }
-        String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
-        boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost())
-                || "[::1]".equals(uri.getHost());
-        if (!scheme.equals("https") && !scheme.equals("file") && !(scheme.equals("http") && loopback)) {
-            return;
-        }
+        URI uri = site.mapLocal(withoutFragment(resolved.get()));
         Path tmp = Files.createTempFile("gitpypi-deep", ".provenance");
         try {
-            Optional<Long> size = download(site, site.mapLocal(uri), tmp, loc, "the provenance");
-            if (size.isEmpty()) {
+            Fetch got = download(site, uri, tmp);
+            if (got instanceof Skipped s) {
+                sink.report(Rule.P740_03, Severity.NOTE, loc, "the provenance was not checked: " + s.why());
+                return;
+            }
+            if (got instanceof Missing) {
                 sink.report(Rule.P740_03, loc, "the provenance " + Texts.quote(Urls.safe(uri))
                         + " is not served");
                 return;
             }
-            if (size.get() > site.limits().maxPageBytes()) {
-                LOG.log(System.Logger.Level.INFO, "skipping provenance {0}: larger than {1} bytes", Urls.safe(uri),
-                        site.limits().maxPageBytes());
+            if (((Got) got).size() > site.limits().maxPageBytes()) {
+                sink.report(Rule.P740_03, Severity.NOTE, loc, "the provenance was not checked: it is larger than"
+                        + " the limit of " + site.limits().maxPageBytes() + " bytes");
                 return;
             }
             String sha256 = digest(file, "sha256").orElse("");
@@ -431,54 +470,19 @@ public final class DeepChecks {
         }
     }
 
-    private void vcsRef(String href, Location loc) {
-        String url = href.substring(href.indexOf('+') + 1);
-        int hash = url.indexOf('#');
-        if (hash >= 0) {
-            url = url.substring(0, hash);
+    private void vcsRef(String href, Location loc, Site site) {
+        if (gitRefs == null) {
+            gitRefs = new GitRefs(gitTimeout, gitCredentialHosts, site.localRoot().orElse(null), "git");
         }
-        int at = url.lastIndexOf('@');
-        int pathStart = url.indexOf("://") >= 0 ? url.indexOf('/', url.indexOf("://") + 3) : 0;
-        if (at <= pathStart) {
+        Optional<GitRefs.Result> r = gitRefs.check(href);
+        if (r.isEmpty()) {
             return;
         }
-        String repo = url.substring(0, at);
-        String ref = url.substring(at + 1);
-        if (ref.matches("[0-9a-f]{40}")) {
-            return;
-        }
-        Path out = null;
-        try {
-            out = Files.createTempFile("gitpypi-ls-remote", ".txt");
-            ProcessBuilder pb = new ProcessBuilder("git", "ls-remote", "--", repo, ref, "refs/tags/" + ref + "^{}")
-                    .redirectErrorStream(true).redirectOutput(out.toFile());
-            pb.environment().put("GIT_TERMINAL_PROMPT", "0");
-            Process p = pb.start();
-            p.getOutputStream().close();
-            if (!p.waitFor(gitTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                LOG.log(System.Logger.Level.INFO, "git ls-remote timed out for {0}", Urls.safe(repo));
-                return;
+        switch (r.get().outcome()) {
+            case FOUND -> {
             }
-            String text = Files.readString(out, StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                sink.report(Rule.PIP_07, loc, "git ls-remote cannot read " + Texts.quote(Urls.safe(repo)));
-            } else if (text.isBlank()) {
-                sink.report(Rule.PIP_07, loc, "ref " + Texts.quote(ref) + " does not exist in "
-                        + Texts.quote(Urls.safe(repo)));
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.INFO, "cannot run git: {0}", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            if (out != null) {
-                try {
-                    Files.deleteIfExists(out);
-                } catch (IOException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "cannot delete {0}", out);
-                }
-            }
+            case NOT_CHECKED -> sink.report(Rule.PIP_07, Severity.NOTE, loc, "not checked: " + r.get().detail());
+            default -> sink.report(Rule.PIP_07, loc, r.get().detail());
         }
     }
 }

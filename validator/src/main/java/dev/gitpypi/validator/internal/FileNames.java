@@ -179,14 +179,52 @@ public final class FileNames {
      * The version of a file name, for the project, as pip would read it.
      *
      * @param filename the file name
-     * @param project the normalized project name
+     * @param project the normalized project name, or null when unknown
      * @return the version text, or empty
      */
-    public static Optional<String> versionText(String filename, String project) {
+    public static Optional<String> versionText(String filename, @Nullable String project) {
+        String p = judgedProject(project, filename);
         if (filename.endsWith(".whl")) {
             return wheel(filename).map(Wheel::version);
         }
         return pipSdistExtension(filename).flatMap(ext -> pipSdistVersion(
-                filename.substring(0, filename.length() - ext.length()), project));
+                filename.substring(0, filename.length() - ext.length()), p));
+    }
+
+    /**
+     * The project a distribution file names by itself, for a page whose project is not known: a wheel's name part,
+     * an sdist's name before the first {@code -} that starts a PEP 440 version (else before its last {@code -}).
+     * Checking a file against the name it gives itself judges everything but whether it belongs on the page.
+     *
+     * @param filename the file name
+     * @return the normalized name, or empty when the name gives none
+     */
+    public static Optional<String> presumedProject(String filename) {
+        if (filename.endsWith(".whl")) {
+            return wheel(filename).map(Wheel::name).map(ProjectName::normalize);
+        }
+        Optional<String> ext = pipSdistExtension(filename);
+        if (ext.isEmpty()) {
+            return Optional.empty();
+        }
+        String stem = filename.substring(0, filename.length() - ext.get().length());
+        for (int i = 0; i < stem.length(); i++) {
+            if (stem.charAt(i) == '-' && i > 0 && Version.tryParse(stem.substring(i + 1)).isPresent()) {
+                return Optional.of(ProjectName.normalize(stem.substring(0, i)));
+            }
+        }
+        int last = stem.lastIndexOf('-');
+        return last > 0 ? Optional.of(ProjectName.normalize(stem.substring(0, last))) : Optional.empty();
+    }
+
+    /**
+     * The project a file is judged against: the page's project when known, else the one the file names.
+     *
+     * @param project the page's normalized project name, or null when unknown
+     * @param filename the file name
+     * @return the name to judge the file against
+     */
+    public static String judgedProject(@Nullable String project, String filename) {
+        return project != null ? project : presumedProject(filename).orElse("");
     }
 }

@@ -49,6 +49,7 @@ public final class HtmlPage {
     }
 
     boolean doctype;
+    @Nullable String title;
     @Nullable String baseHref;
     int baseLine;
     final List<Meta> metas = new ArrayList<>();
@@ -58,6 +59,11 @@ public final class HtmlPage {
     /** @return whether the page starts with a doctype */
     public boolean doctype() {
         return doctype;
+    }
+
+    /** @return the text of the first {@code <title>}, if any */
+    public Optional<String> title() {
+        return Optional.ofNullable(title);
     }
 
     /** @return the first {@code <base href>}, if any */

@@ -48,7 +48,22 @@ public final class HtmlParser {
      */
     public static HtmlPage parse(Reader reader, @Nullable String source, @Nullable Consumer<HtmlPage.Anchor> anchorSink,
             boolean lines) {
-        HtmlPage page = new HtmlPage();
+        return parse(reader, source, anchorSink, lines, new HtmlPage());
+    }
+
+    /**
+     * Parses a page into a given page object, so that a sink can see what was read before each anchor (the
+     * {@code <base href>}).
+     *
+     * @param reader the characters
+     * @param source the whole text when known, or null when streaming
+     * @param anchorSink receives each anchor; null keeps them in {@link HtmlPage#anchors()}
+     * @param lines whether to track line numbers (0 otherwise)
+     * @param page the page to fill
+     * @return the page
+     */
+    static HtmlPage parse(Reader reader, @Nullable String source, @Nullable Consumer<HtmlPage.Anchor> anchorSink,
+            boolean lines, HtmlPage page) {
         Parser parser = Parser.htmlParser().setTrackPosition(lines || source != null).setMaxDepth(MAX_DEPTH);
         try (StreamParser streamer = new StreamParser(parser)) {
             streamer.parse(reader, "");
@@ -77,6 +92,11 @@ public final class HtmlParser {
                             page.metas.add(new HtmlPage.Meta(el.attr("name").strip().toLowerCase(Locale.ROOT),
                                     el.hasAttr("content") ? el.attr("content") : null, line(el),
                                     parent != null && parent.normalName().equals("head")));
+                        }
+                    }
+                    case "title" -> {
+                        if (page.title == null) {
+                            page.title = el.text().strip();
                         }
                     }
                     case "base" -> {

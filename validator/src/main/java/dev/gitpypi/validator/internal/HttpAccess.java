@@ -1,5 +1,6 @@
 package dev.gitpypi.validator.internal;
 
+import dev.gitpypi.core.internal.Redaction;
 import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.PageReadException;
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class HttpAccess {
 
     private final HttpClient client;
     private final Limits limits;
+    private final boolean httpsOnly;
 
     /**
      * Creates an accessor.
@@ -47,7 +49,18 @@ public final class HttpAccess {
      * @param limits the bounds
      */
     public HttpAccess(Limits limits) {
+        this(limits, false);
+    }
+
+    /**
+     * Creates an accessor.
+     *
+     * @param limits the bounds
+     * @param httpsOnly whether to refuse plain http URLs and redirects to them (for an https index, SECURITY)
+     */
+    public HttpAccess(Limits limits, boolean httpsOnly) {
         this.limits = limits;
+        this.httpsOnly = httpsOnly;
         this.client = HttpClient.newBuilder().connectTimeout(limits.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -59,8 +72,8 @@ public final class HttpAccess {
      * @param accept the Accept header
      * @param maxBytes the body limit
      * @return the response with an unread, bounded body
-     * @throws IOException on network failure
-     * @throws PageReadException on a limit
+     * @throws IOException on a network failure: no connection, a time-out, a redirect loop or too many redirects
+     * @throws PageReadException when the URL may not be fetched (not http(s), plain http for an https index)
      */
     public Fetched get(URI uri, String accept, long maxBytes) throws IOException {
         return get(uri, accept, maxBytes, true);
@@ -74,8 +87,8 @@ public final class HttpAccess {
      * @param maxBytes the body limit
      * @param follow whether to follow redirects
      * @return the response with an unread, bounded body
-     * @throws IOException on network failure
-     * @throws PageReadException on a limit
+     * @throws IOException on a network failure: no connection, a time-out, a redirect loop or too many redirects
+     * @throws PageReadException when the URL may not be fetched (not http(s), plain http for an https index)
      */
     public Fetched get(URI uri, String accept, long maxBytes, boolean follow) throws IOException {
         long deadline = System.nanoTime() + limits.requestTimeout().toNanos();
@@ -84,12 +97,17 @@ public final class HttpAccess {
         Set<URI> seen = new HashSet<>();
         while (true) {
             if (!seen.add(current)) {
-                throw new PageReadException("redirect loop at " + Texts.quote(Urls.safe(current))
-                        + " after " + redirects.size() + " redirects");
+                throw new IOException("redirect loop at " + Texts.quote(Urls.safe(current))
+                        + " after " + redirects.size() + " redirects from " + Texts.quote(Urls.safe(uri)));
             }
             String scheme = String.valueOf(current.getScheme()).toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 throw new PageReadException("not an http(s) URL: " + Texts.quote(Urls.safe(current)));
+            }
+            if (httpsOnly && scheme.equals("http")) {
+                throw new PageReadException("refusing plain http " + Texts.quote(Urls.safe(current))
+                        + (redirects.isEmpty() ? "" : " (redirected from " + Texts.quote(Urls.safe(uri)) + ")")
+                        + ": the index is https");
             }
             HttpRequest request = HttpRequest.newBuilder(current).timeout(limits.requestTimeout())
                     .header("Accept", accept).header("User-Agent", USER_AGENT).GET().build();
@@ -97,12 +115,27 @@ public final class HttpAccess {
             HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofPublisher());
+            } catch (java.net.http.HttpConnectTimeoutException e) {
+                throw new java.net.http.HttpConnectTimeoutException("cannot connect to "
+                        + Texts.quote(Urls.safe(current)) + " within " + limits.connectTimeout().toMillis() + " ms");
             } catch (HttpTimeoutException e) {
-                throw new PageReadException("no response from " + Urls.safe(current) + " within "
-                        + limits.requestTimeout().toMillis() + " ms", e);
+                throw new HttpTimeoutException("no response from " + Texts.quote(Urls.safe(current)) + " within "
+                        + limits.requestTimeout().toMillis() + " ms");
+            } catch (java.net.ConnectException e) {
+                java.net.ConnectException c = new java.net.ConnectException("cannot connect to "
+                        + Texts.quote(Urls.safe(current)) + ": " + (e.getCause() instanceof
+                        java.nio.channels.UnresolvedAddressException ? "unknown host" : "connection refused"));
+                c.initCause(e);
+                throw c;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted while fetching " + Urls.safe(current), e);
+                throw new IOException("interrupted while fetching " + Texts.quote(Urls.safe(current)), e);
+            } catch (IOException e) {
+                throw new IOException("cannot fetch " + Texts.quote(Urls.safe(current)) + ": " + (e.getMessage() == null
+                        ? e.getClass().getSimpleName() : Redaction.text(e.getMessage())), e);
+            } catch (IllegalArgumentException e) {
+                throw new PageReadException("cannot fetch " + Texts.quote(Urls.safe(current))
+                        + ": not a URL an HTTP client can request", e);
             }
             response.body().subscribe(body);
             int status = response.statusCode();
@@ -112,15 +145,15 @@ public final class HttpAccess {
             if (follow && status >= 300 && status < 400 && status != 304 && location != null) {
                 body.close();
                 if (redirects.size() >= limits.maxRedirects()) {
-                    throw new PageReadException("more than " + limits.maxRedirects() + " redirects from "
+                    throw new IOException("more than " + limits.maxRedirects() + " redirects from "
                             + Texts.quote(Urls.safe(uri)));
                 }
                 redirects.add(current);
                 try {
                     current = current.resolve(location.strip());
                 } catch (IllegalArgumentException e) {
-                    throw new PageReadException("bad redirect location " + Texts.quote(location)
-                            + " from " + Urls.safe(current), e);
+                    throw new IOException("bad redirect location " + Texts.quote(location)
+                            + " from " + Texts.quote(Urls.safe(current)), e);
                 }
                 continue;
             }

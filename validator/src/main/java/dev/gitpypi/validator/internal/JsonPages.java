@@ -11,6 +11,7 @@ import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.Location;
 import dev.gitpypi.validator.PageReadException;
+import dev.gitpypi.validator.Rule;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -48,19 +49,22 @@ public final class JsonPages {
     }
 
     /**
-     * Streams a root page into a {@link RawRoot}: the projects array is read one entry at a time.
+     * Streams a root page: the projects array is read one entry at a time and handed to a consumer; the root gets
+     * the API version and the shape problems.
      *
      * @param in the bytes
      * @param root the root to fill
+     * @param entries receives each entry
      * @throws IOException on I/O failure
      * @throws PageReadException if it is not JSON
      */
-    public static void readRoot(InputStream in, RawRoot root) throws IOException {
+    public static void readRoot(InputStream in, RawRoot root, java.util.function.Consumer<RawRoot.Entry> entries)
+            throws IOException {
         String res = root.info.resource();
         try (JsonParser p = FACTORY.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
-                root.issues.add(new RawRoot.Issue("P691-05", Location.pointer(res, ""),
+                root.issues.add(new RawRoot.Issue(Rule.P691_05, Location.pointer(res, ""),
                         "the JSON document is not an object"));
                 return;
             }
@@ -74,20 +78,20 @@ public final class JsonPages {
                     JsonNode meta = MAPPER.readTree(p);
                     JsonNode v = meta.path("api-version");
                     if (!meta.isObject()) {
-                        root.issues.add(new RawRoot.Issue("P691-05", Location.pointer(res, "/meta"),
+                        root.issues.add(new RawRoot.Issue(Rule.P691_05, Location.pointer(res, "/meta"),
                                 "meta is not an object"));
                     } else if (v.isTextual()) {
                         root.jsonApiVersion = v.asText();
                         root.jsonApiVersionPresent = true;
                     } else {
                         root.jsonApiVersionPresent = !v.isMissingNode();
-                        root.issues.add(new RawRoot.Issue("P691-05", Location.pointer(res, "/meta/api-version"),
+                        root.issues.add(new RawRoot.Issue(Rule.P691_05, Location.pointer(res, "/meta/api-version"),
                                 v.isMissingNode() ? "meta has no api-version" : "meta.api-version is not a string"));
                     }
                 } else if (field.equals("projects")) {
                     sawProjects = true;
                     if (value != JsonToken.START_ARRAY) {
-                        root.issues.add(new RawRoot.Issue("P691-06", Location.pointer(res, "/projects"),
+                        root.issues.add(new RawRoot.Issue(Rule.P691_06, Location.pointer(res, "/projects"),
                                 "projects is not an array"));
                         p.skipChildren();
                         continue;
@@ -100,15 +104,15 @@ public final class JsonPages {
                             JsonNode name = entry.path("name");
                             if (name.isTextual()) {
                                 String text = name.asText();
-                                root.entries.add(new RawRoot.Entry(text, ProjectName.normalize(text) + "/",
-                                        Location.pointer(res, pointer + "/name")));
+                                entries.accept(new RawRoot.Entry(text, ProjectName.normalize(text) + "/",
+                                        Location.pointer(res, pointer + "/name"), root.info.uri()));
                             } else {
-                                root.issues.add(new RawRoot.Issue("P691-06", Location.pointer(res, pointer),
+                                root.issues.add(new RawRoot.Issue(Rule.P691_06, Location.pointer(res, pointer),
                                         "project entry has no string name"));
                             }
                         } else {
                             p.skipChildren();
-                            root.issues.add(new RawRoot.Issue("P691-06", Location.pointer(res, pointer),
+                            root.issues.add(new RawRoot.Issue(Rule.P691_06, Location.pointer(res, pointer),
                                     "project entry is not an object"));
                         }
                         i++;
@@ -118,10 +122,10 @@ public final class JsonPages {
                 }
             }
             if (!sawMeta) {
-                root.issues.add(new RawRoot.Issue("P691-05", Location.pointer(res, ""), "the document has no meta"));
+                root.issues.add(new RawRoot.Issue(Rule.P691_05, Location.pointer(res, ""), "the document has no meta"));
             }
             if (!sawProjects) {
-                root.issues.add(new RawRoot.Issue("P691-06", Location.pointer(res, ""),
+                root.issues.add(new RawRoot.Issue(Rule.P691_06, Location.pointer(res, ""),
                         "the root document has no projects"));
             }
         } catch (JsonProcessingException e) {

@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param connectTimeout the connect time-out
  * @param requestTimeout the whole-response time-out (headers and body)
  * @param maxProjects the most project pages read, or -1 for all
+ * @param maxRootProjects the most projects a root page may list when its links must be kept (HTTP sites)
  */
 public record Limits(long maxPageBytes, long maxRootPageBytes, int maxRedirects, Duration connectTimeout,
-        Duration requestTimeout, int maxProjects) {
+        Duration requestTimeout, int maxProjects, int maxRootProjects) {
 }

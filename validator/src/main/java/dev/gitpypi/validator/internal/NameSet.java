@@ -43,6 +43,28 @@ final class NameSet {
         return Seen.NEW;
     }
 
+    /**
+     * Whether a normalized name was added (in any spelling).
+     *
+     * @param normalized the normalized name
+     * @return true if it was
+     */
+    boolean contains(String normalized) {
+        long k = hash(normalized);
+        if (k == 0) {
+            k = 1;
+        }
+        int mask = keys.length - 1;
+        int i = (int) (mix(k) & mask);
+        while (keys[i] != 0) {
+            if (keys[i] == k) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+        return false;
+    }
+
     private void grow() {
         long[] oldKeys = keys;
         long[] oldSpellings = spellings;

@@ -8,11 +8,12 @@ import org.jspecify.annotations.Nullable;
  * directory or URL segment), and what the transport said.
  *
  * @param info where it came from
- * @param pathName the page's directory or last URL segment (decoded), the name the URL says
+ * @param pathName the page's directory or last URL segment (decoded), the name the URL says; null for a lone page
+ *     file that is not an {@code index.html} or {@code index.json} in a folder
  * @param html the page, when HTML
  * @param json the document, when JSON
  */
-public record RawProject(Fetched.Info info, String pathName, @Nullable HtmlPage html, @Nullable JsonNode json) {
+public record RawProject(Fetched.Info info, @Nullable String pathName, @Nullable HtmlPage html, @Nullable JsonNode json) {
     /** @return the declared API version, if any */
     public @Nullable String apiVersion() {
         if (html != null) {

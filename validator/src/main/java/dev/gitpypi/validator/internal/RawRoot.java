@@ -6,15 +6,23 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A root page (project list) as read: HTML or JSON, its entries and what the transport said.
+ * A root page (project list) as read: HTML or JSON and what the transport said. Its entries are streamed to a
+ * consumer while the page is read and never kept, so a root page of any length is read in bounded memory.
  */
 public final class RawRoot {
-    /** One project entry of the root page. */
-    public record Entry(String text, @Nullable String href, Location location) {
+    /**
+     * One project entry of the root page.
+     *
+     * @param text the anchor text (HTML) or the {@code name} (JSON)
+     * @param href the link as written, or null when the anchor has none
+     * @param location where the entry is
+     * @param base what the link is relative to: the page's URI, or its {@code <base href>} when one came before
+     */
+    public record Entry(String text, @Nullable String href, Location location, java.net.URI base) {
     }
 
-    /** A shape problem noticed while streaming JSON: the rule id, where, and what. */
-    public record Issue(String ruleId, Location location, String message) {
+    /** A shape problem noticed while streaming JSON: the rule, where, and what. */
+    public record Issue(dev.gitpypi.validator.Rule rule, Location location, String message) {
     }
 
     final Fetched.Info info;
@@ -22,7 +30,6 @@ public final class RawRoot {
     @Nullable HtmlPage html;
     @Nullable String jsonApiVersion;
     boolean jsonApiVersionPresent;
-    final List<Entry> entries = new ArrayList<>();
     final List<Issue> issues = new ArrayList<>();
 
     RawRoot(Fetched.Info info, boolean json) {
@@ -48,11 +55,6 @@ public final class RawRoot {
     /** @return the JSON {@code meta.api-version} text when it is a string, else null */
     public @Nullable String jsonApiVersion() {
         return jsonApiVersion;
-    }
-
-    /** @return the entries */
-    public List<Entry> entries() {
-        return entries;
     }
 
     /** @return shape problems found while streaming */

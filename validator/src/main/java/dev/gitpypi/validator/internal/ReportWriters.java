@@ -14,10 +14,14 @@ import dev.gitpypi.validator.Rule;
 import dev.gitpypi.validator.Severity;
 import java.io.IOException;
 import java.io.Writer;
+import dev.gitpypi.core.internal.Texts;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The report forms of {@link ReportFormat}. */
@@ -28,19 +32,48 @@ public final class ReportWriters {
     }
 
     /**
-     * Text for people.
+     * Text for people: one line per finding, then the links an installer would not use for a reason no finding
+     * names (a link whose finding already explains it gets the verdict on that finding's line instead, so each
+     * problem is told once), then a summary line. Every value from the index (names, URLs, messages quoting them)
+     * goes through {@link Texts#printable}: a file name with a newline or an escape sequence cannot start a line
+     * of its own (a forged CI command) or reach the terminal.
      *
      * @param r the report
      * @param out where to write
      * @throws IOException if writing fails
      */
     public static void text(Report r, Writer out) throws IOException {
+        Map<Location, List<LinkVerdict>> byLocation = new HashMap<>();
+        for (LinkVerdict l : r.links()) {
+            byLocation.computeIfAbsent(l.location(), k -> new ArrayList<>()).add(l);
+        }
+        if (r.validated().isPresent()) {
+            out.write(Texts.printable(r.target() + ": validating " + r.validated().get()) + "\n");
+        }
+        Set<String> told = new HashSet<>();
         for (Finding f : r.findings()) {
-            out.write(f.toString());
+            List<String> skippers = new ArrayList<>();
+            for (LinkVerdict l : byLocation.getOrDefault(f.location(), List.of())) {
+                for (String who : List.of("pip", "uv")) {
+                    InstallerVerdict v = who.equals("pip") ? l.pip() : l.uv();
+                    if (!v.usable() && Compat.explains(f.ruleId(), v.ruleIds())) {
+                        if (!skippers.contains(who)) {
+                            skippers.add(who);
+                        }
+                        told.add(who + "\u0000" + l.location() + "\u0000" + l.filename());
+                    }
+                }
+            }
+            out.write(Texts.printable(f.toString()));
+            if (!skippers.isEmpty() && !mentions(f.message(), skippers)) {
+                out.write(" (" + String.join(" and ", skippers) + (skippers.size() == 1 ? " does" : " do")
+                        + " not use it)");
+            }
             out.write('\n');
         }
         int pipNo = 0;
         int uvNo = 0;
+        Map<String, List<LinkVerdict>> groups = new TreeMap<>();
         for (LinkVerdict l : r.links()) {
             if (!l.pip().usable()) {
                 pipNo++;
@@ -48,17 +81,51 @@ public final class ReportWriters {
             if (!l.uv().usable()) {
                 uvNo++;
             }
-            for (String[] who : new String[][] {{"pip", ""}, {"uv", ""}}) {
-                InstallerVerdict v = who[0].equals("pip") ? l.pip() : l.uv();
-                if (!v.usable()) {
-                    out.write(l.location() + ": " + who[0] + " does not use " + l.filename() + " ("
-                            + String.join(", ", v.ruleIds()) + "): " + v.reason() + "\n");
+            for (String who : List.of("pip", "uv")) {
+                InstallerVerdict v = who.equals("pip") ? l.pip() : l.uv();
+                if (!v.usable() && !told.contains(who + "\u0000" + l.location() + "\u0000" + l.filename())) {
+                    String key = who + "\u0000" + l.location().resource() + "\u0000" + String.join(",", v.ruleIds())
+                            + "\u0000" + v.reason();
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(l);
                 }
             }
         }
-        out.write(r.target() + ": " + r.count(Severity.ERROR) + " errors, " + r.count(Severity.WARNING)
-                + " warnings, " + r.count(Severity.NOTE) + " notes; " + r.links().size() + " links, pip uses "
-                + (r.links().size() - pipNo) + ", uv uses " + (r.links().size() - uvNo) + "\n");
+        for (Map.Entry<String, List<LinkVerdict>> g : groups.entrySet()) {
+            String who = g.getKey().substring(0, g.getKey().indexOf('\u0000'));
+            List<LinkVerdict> links = g.getValue();
+            LinkVerdict first = links.get(0);
+            InstallerVerdict v = who.equals("pip") ? first.pip() : first.uv();
+            String what = links.size() == 1 ? first.filename() : "any of the " + links.size() + " links of project "
+                    + first.project();
+            Location where = links.size() == 1 ? first.location() : Location.of(first.location().resource());
+            out.write(Texts.printable(where + ": " + who + " does not use " + what + " ("
+                    + String.join(", ", v.ruleIds()) + "): " + v.reason()));
+            out.write('\n');
+        }
+        int links = r.links().size();
+        out.write(Texts.printable(r.target()) + ": " + r.summary() + "; " + plural(links, "link") + ", pip uses "
+                + (links - pipNo) + ", uv uses " + (links - uvNo) + "\n");
+    }
+
+    private static boolean mentions(String message, List<String> who) {
+        for (String w : who) {
+            if (!message.contains(w + " skip") && !message.contains(w + " does not use")
+                    && !message.contains(w + " only") && !message.contains("pip and uv skip")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A count with its noun, singular or plural.
+     *
+     * @param n the count
+     * @param noun the singular noun (plural by adding {@code s})
+     * @return such as {@code 1 error} or {@code 2 errors}
+     */
+    public static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static JsonGenerator generator(Writer out) throws IOException {
@@ -107,6 +174,9 @@ public final class ReportWriters {
             g.writeNumberField("schemaVersion", ReportFormat.JSON_SCHEMA_VERSION);
             g.writeStringField("tool", "gitpypi-validator");
             g.writeStringField("target", r.target());
+            if (r.validated().isPresent()) {
+                g.writeStringField("validated", r.validated().get());
+            }
             g.writeObjectFieldStart("summary");
             g.writeNumberField("errors", r.count(Severity.ERROR));
             g.writeNumberField("warnings", r.count(Severity.WARNING));

@@ -6,22 +6,41 @@ import dev.gitpypi.validator.Location;
 import dev.gitpypi.validator.Rule;
 import dev.gitpypi.validator.Severity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Collects findings (applying per-rule severity overrides and disabled rules) and link verdicts. */
+/**
+ * Collects findings (applying per-rule severity overrides) and link verdicts. A report stays bounded whatever the
+ * input: at most {@value #MAX_PER_RULE_AND_RESOURCE} findings of one rule are kept for one page, and one more
+ * finding then says how many were left out (a root page with a million bad entries is one page).
+ */
 public final class Sink {
-    private final Map<String, Severity> overrides;
+    /** The most findings of one rule kept for one page. */
+    public static final int MAX_PER_RULE_AND_RESOURCE = 1000;
+
+    private final Map<Rule, Severity> overrides;
+    private final java.util.Set<Rule> disabled;
     private final List<Finding> findings = new ArrayList<>();
     private final List<LinkVerdict> verdicts = new ArrayList<>();
+    private final Map<String, int[]> counts = new HashMap<>();
+    private final Map<String, Finding> omitted = new TreeMap<>();
 
     /**
      * Creates a sink.
      *
-     * @param overrides rule id to severity
+     * @param overrides rule to severity
+     * @param disabled rules whose findings are dropped
      */
-    public Sink(Map<String, Severity> overrides) {
+    public Sink(Map<Rule, Severity> overrides, java.util.Set<Rule> disabled) {
         this.overrides = Map.copyOf(overrides);
+        this.disabled = java.util.Set.copyOf(disabled);
+    }
+
+    /** A sink with no overrides and nothing disabled. */
+    public Sink() {
+        this(Map.of(), java.util.Set.of());
     }
 
     /**
@@ -44,8 +63,24 @@ public final class Sink {
      * @param message what
      */
     public void report(Rule rule, Severity severity, Location location, String message) {
-        Severity s = overrides.getOrDefault(rule.id(), severity);
-        findings.add(new Finding(rule.id(), s, location, message));
+        if (disabled.contains(rule)) {
+            return;
+        }
+        Severity s = overrides.getOrDefault(rule, severity);
+        String key = rule.id() + "\u0000" + location.resource();
+        int[] n = counts.computeIfAbsent(key, k -> new int[1]);
+        n[0]++;
+        if (n[0] <= MAX_PER_RULE_AND_RESOURCE) {
+            findings.add(new Finding(rule, s, location, message));
+        } else {
+            int left = n[0] - MAX_PER_RULE_AND_RESOURCE;
+            Finding previous = omitted.get(key);
+            Severity worst = previous != null && previous.severity().atLeast(s) ? previous.severity() : s;
+            omitted.put(key, new Finding(rule, worst, Location.of(location.resource()), left + " more "
+                    + (left == 1 ? "finding" : "findings") + " of " + rule.id() + " on this page "
+                    + (left == 1 ? "is" : "are") + " not listed (a report keeps " + MAX_PER_RULE_AND_RESOURCE
+                    + " per rule and page)"));
+        }
     }
 
     /**
@@ -57,9 +92,14 @@ public final class Sink {
         verdicts.add(verdict);
     }
 
-    /** @return the findings so far */
+    /** @return the findings so far, and for each rule and page that had too many, one saying how many are left out */
     public List<Finding> findings() {
-        return findings;
+        if (omitted.isEmpty()) {
+            return findings;
+        }
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(omitted.values());
+        return all;
     }
 
     /** @return the verdicts so far */
