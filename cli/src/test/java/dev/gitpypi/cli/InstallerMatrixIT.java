@@ -3,10 +3,10 @@ package dev.gitpypi.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gitpypi.testing.GitHttpBackend;
+import dev.gitpypi.testing.Installers;
 import dev.gitpypi.testing.PipVenv;
 import dev.gitpypi.testing.ProcessResult;
 import dev.gitpypi.testing.Processes;
-import dev.gitpypi.testing.Python;
 import dev.gitpypi.testing.StaticSiteServer;
 import dev.gitpypi.testing.TestDistributions;
 import java.io.IOException;
@@ -27,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -151,14 +150,8 @@ class InstallerMatrixIT {
 
     @BeforeAll
     static void runTheMatrix() throws Exception {
-        Python.assumeEnabled();
+        Installers.assumeAvailable();
         Nginx.assumeAvailable();
-        for (String tool : List.of("/usr/bin/poetry", "/usr/bin/pdm")) {
-            if (!Files.isExecutable(Path.of(tool))) {
-                throw new AssertionError(tool + " is not installed (.ci/run installs Debian's python3-poetry and"
-                        + " python3-pdm; or pass -DskipPythonTests=true)");
-            }
-        }
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -391,94 +384,14 @@ class InstallerMatrixIT {
         return new Outcome(r.ok(), versions, r.output());
     }
 
-    /** Environment for poetry and pdm: a home of their own (caches, configuration), no keyring, no update checks. */
-    static Consumer<Map<String, String>> env(Path work) {
-        return env -> {
-            env.clear();
-            env.put("PATH", "/usr/bin:/bin");
-            env.put("HOME", work.resolve("home").toString());
-            env.put("LC_ALL", "C.UTF-8");
-            env.put("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring");
-            env.put("PDM_CHECK_UPDATE", "false");
-            env.put("PDM_USE_VENV", "false");
-            // poetry lock needs no venv of the project (poetry install makes one in the project folder); the
-            // throw-away venvs of its metadata builds unpack virtualenv's seed wheels once, not once per home
-            env.put("POETRY_VIRTUALENVS_CREATE", "false");
-            env.put("POETRY_VIRTUALENVS_IN_PROJECT", "true");
-            env.put("VIRTUALENV_OVERRIDE_APP_DATA", tmp.resolve("virtualenv-app-data").toString());
-            // the pip inside poetry's build environments: no configuration of this machine, no index at all
-            env.put("PIP_CONFIG_FILE", "/dev/null");
-            env.put("PIP_NO_INDEX", "1");
-        };
+    static Outcome poetry(Cell c, Path work) {
+        Installers.Result r = Installers.poetry(work, tmp, url(c), "hello", ">=1.1,<2", c.tampered());
+        return new Outcome(r.ok(), r.versions(), r.output());
     }
 
-    /**
-     * poetry 1.3: the index as the project's only source ({@code default = true} turns PyPI off); {@code poetry lock}
-     * resolves; on the tampered site {@code poetry install} checks the hashes the lock recorded.
-     */
-    static Outcome poetry(Cell c, Path work) throws IOException {
-        Files.writeString(work.resolve("pyproject.toml"), """
-                [tool.poetry]
-                name = "consumer"
-                version = "0.1.0"
-                description = ""
-                authors = ["Test <test@example.invalid>"]
-
-                [tool.poetry.dependencies]
-                python = "^3.11"
-                hello = ">=1.1,<2"
-
-                [[tool.poetry.source]]
-                name = "private"
-                url = "%s"
-                default = true
-                """.formatted(url(c)));
-        ProcessResult lock = Processes.run(work, env(work), 300, List.of("/usr/bin/poetry", "lock", "-n"));
-        Map<String, String> versions = locked(work.resolve("poetry.lock"));
-        if (!lock.ok() || !c.tampered()) {
-            return new Outcome(lock.ok(), versions, lock.output());
-        }
-        ProcessResult install = Processes.run(work, env(work).andThen(e -> e.put("POETRY_VIRTUALENVS_CREATE", "true")),
-                300, List.of("/usr/bin/poetry", "install", "-n", "--no-root"));
-        return new Outcome(install.ok(), versions, lock.output() + install.output());
-    }
-
-    /**
-     * pdm 2.2: the index as the source named {@code pypi} (which replaces PyPI); {@code pdm lock} resolves; on the
-     * tampered site {@code pdm sync} checks the hashes.
-     */
-    static Outcome pdm(Cell c, Path work) throws IOException {
-        Files.writeString(work.resolve("pyproject.toml"), """
-                [project]
-                name = "consumer"
-                version = "0.1.0"
-                requires-python = ">=3.11"
-                dependencies = ["hello>=1.1,<2"]
-
-                [[tool.pdm.source]]
-                name = "pypi"
-                url = "%s"
-                """.formatted(url(c)));
-        ProcessResult lock = Processes.run(work, env(work), 300, List.of("/usr/bin/pdm", "lock"));
-        Map<String, String> versions = locked(work.resolve("pdm.lock"));
-        if (!lock.ok() || !c.tampered()) {
-            return new Outcome(lock.ok(), versions, lock.output());
-        }
-        ProcessResult sync = Processes.run(work, env(work), 300, List.of("/usr/bin/pdm", "sync", "--no-self", "-v"));
-        return new Outcome(sync.ok(), versions, lock.output() + sync.output());
-    }
-
-    /** The packages a poetry.lock or pdm.lock pins. */
-    static Map<String, String> locked(Path lock) throws IOException {
-        Map<String, String> versions = new TreeMap<>();
-        if (Files.isRegularFile(lock)) {
-            Matcher m = Pattern.compile("(?m)^name = \"([^\"]+)\"\\nversion = \"([^\"]+)\"")
-                    .matcher(Files.readString(lock));
-            while (m.find()) {
-                versions.put(m.group(1), m.group(2));
-            }
-        }
-        return versions;
+    static Outcome pdm(Cell c, Path work) {
+        Installers.Result r = Installers.pdm(work, tmp, url(c), REQUIREMENT, c.tampered());
+        return new Outcome(r.ok(), r.versions(), r.output());
     }
 
     // ---- the tests
