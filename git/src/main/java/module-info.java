@@ -18,6 +18,6 @@ module dev.gitpypi.git {
 
     exports dev.gitpypi.git;
     exports dev.gitpypi.git.publish;
-    // the metadata reader, for the GitHub source (reads the same files through the API instead of a clone)
-    exports dev.gitpypi.git.internal to dev.gitpypi.github;
+    // the metadata reader, shared with the GitHub source (it reads the same files over the GitHub API); not API
+    exports dev.gitpypi.git.internal.metadata to dev.gitpypi.github;
 }

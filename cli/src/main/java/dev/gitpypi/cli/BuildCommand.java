@@ -20,6 +20,7 @@ import dev.gitpypi.core.site.SiteWriter;
 import dev.gitpypi.core.source.LocalFilesSource;
 import dev.gitpypi.core.source.PackageListSource;
 import dev.gitpypi.git.GitSource;
+import dev.gitpypi.git.NotARepositoryException;
 import dev.gitpypi.git.TagPattern;
 import dev.gitpypi.git.publish.PublishResult;
 import dev.gitpypi.git.publish.SitePublisher;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,18 +109,43 @@ final class BuildCommand implements Callable<Integer> {
     private @Nullable String tagPattern;
 
     @Option(names = "--subdirectory", paramLabel = "DIR",
-            description = "A project folder inside the repositories (monorepo). Repeatable.")
+            description = "A project folder inside the repositories (monorepo); a tag where it does not exist is an"
+                    + " error for that tag. Repeatable.")
     private List<String> subdirectories = new ArrayList<>();
 
-    @Option(names = "--discover-projects", description = "Find projects by their pyproject.toml inside each tag.")
+    @Option(names = "--discover-projects",
+            description = "Find projects by their pyproject.toml or setup.py inside each tag. A tag applies to the project its"
+                    + " 'project' group names, or, without one, only when exactly one project is found.")
     private boolean discoverProjects;
 
-    @Option(names = "--pin-commit", description = "Link VCS releases by commit id instead of tag name (tags can move).")
-    private boolean pinCommit;
+    @Option(names = "--project", paramLabel = "NAME",
+            description = "The project name of the --git repositories at tags whose metadata names none (a setup.py"
+                    + " that computes its name). Metadata that names another project wins: such tags are skipped.")
+    private @Nullable String project;
+
+    @Option(names = "--pin-commits",
+            description = "Link VCS releases by the commit id a tag had when first indexed (tags can move).")
+    private boolean pinCommits;
 
     @Option(names = "--allow-version-mismatch",
-            description = "Keep tags whose static version in pyproject.toml disagrees with the tag (reported anyway).")
+            description = "Keep tags whose static version (pyproject.toml, setup.cfg, setup.py) disagrees with the"
+                    + " tag, under the static version (reported anyway).")
     private boolean allowVersionMismatch;
+
+    @Option(names = "--yank", paramLabel = "NAME==VERSION[:REASON]",
+            description = "Mark a release yanked (PEP 592): pip then installs it only when pinned with ==. Repeatable.")
+    private List<String> yank = new ArrayList<>();
+
+    @Option(names = "--metadata-from-build",
+            description = "RUNS THE PROJECTS' CODE: where the metadata at a tag cannot be read without running code,"
+                    + " ask the project's own PEP 517 build backend (in a separate python3 process with a time limit,"
+                    + " in a temporary copy of the tree). Off by default; only for repositories you trust.")
+    private boolean metadataFromBuild;
+
+    @Option(names = "--allow-empty",
+            description = "Write the site even when the sources give no project at all (by default an empty result"
+                    + " never replaces a site that has projects: exit 1, nothing to publish).")
+    private boolean allowEmpty;
 
     @Option(names = "--link-url", paramLabel = "URL",
             description = "The repository URL to write in VCS links of a local --git checkout (default: its origin).")
@@ -223,6 +250,10 @@ final class BuildCommand implements Callable<Integer> {
                 reporter.end("failed, skipped (--keep-going)");
                 problems.add(report(reporter, Problem.error(source.description(), GitpypiCommand.describe(e))));
                 continue;
+            } catch (NotARepositoryException e) {
+                // a --git folder that is no repository is bad usage, not hostile input: exit 2, nothing written
+                reporter.end("failed");
+                throw e;
             } catch (GitpypiException e) {
                 // input the source cannot make an index of: that source is left out, the others are built
                 reporter.end("failed, left out");
@@ -256,6 +287,16 @@ final class BuildCommand implements Callable<Integer> {
                     + " (or shared-projects = [\"NAME\"] in gitpypi.toml)");
         }
         Index index = merger.index();
+        List<Problem> yankProblems = new ArrayList<>();
+        index = yanks.apply(index, yankProblems);
+        for (Problem p : yankProblems) {
+            problems.add(report(reporter, p));
+        }
+        if (index.size() == 0 && !allowEmpty && hasProjects(out)) {
+            reporter.error("nothing to publish: the sources gave no project, and " + out + " holds a site with"
+                    + " projects; it is left as it was (--allow-empty replaces it with an empty site)");
+            return ExitCodes.FINDINGS;
+        }
         SiteWriter writer = SiteWriter.builder().progress(reporter).baseUrl(baseUrl)
                 .json(jsonPages == null || jsonPages)
                 .title(title == null ? "Python package index" : title).build();
@@ -330,6 +371,17 @@ final class BuildCommand implements Callable<Integer> {
         stdout.flush();
     }
 
+    /** Whether a folder holds a site with at least one project page. */
+    private static boolean hasProjects(Path site) throws IOException {
+        Path simple = site.resolve("simple");
+        if (!Files.isRegularFile(simple.resolve("index.html"))) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> children = Files.list(simple)) {
+            return children.anyMatch(p -> Files.isRegularFile(p.resolve("index.html")));
+        }
+    }
+
     /** The number of versions of all projects, as their pages list them. */
     static int versions(Index index) {
         return index.projects().values().stream().mapToInt(p -> p.releaseVersions().size()).sum();
@@ -346,6 +398,7 @@ final class BuildCommand implements Callable<Integer> {
 
     private @Nullable String title;
     private @Nullable Boolean jsonPages;
+    private final Yanks yanks = new Yanks();
     private dev.gitpypi.core.Progress reporter = dev.gitpypi.core.Progress.NONE;
 
     private BuildConfig loadConfig() throws IOException {
@@ -370,11 +423,18 @@ final class BuildCommand implements Callable<Integer> {
         cache = cache != null ? cache : c.cache;
         packagesUrl = packagesUrl != null ? packagesUrl : c.packagesUrl;
         tagPattern = tagPattern != null ? tagPattern : c.tagPattern;
-        pinCommit = pinCommit || Boolean.TRUE.equals(c.pinCommit);
+        pinCommits = pinCommits || Boolean.TRUE.equals(c.pinCommits);
+        metadataFromBuild = metadataFromBuild || Boolean.TRUE.equals(c.metadataFromBuild);
+        allowEmpty = allowEmpty || Boolean.TRUE.equals(c.allowEmpty);
         allowVersionMismatch = allowVersionMismatch || Boolean.TRUE.equals(c.allowVersionMismatch);
         discoverProjects = discoverProjects || Boolean.TRUE.equals(c.discoverProjects);
         title = c.title;
         jsonPages = c.jsonPages;
+        c.yanked.forEach((name, versions) -> versions.forEach((version, reason) -> yanks.add(name, version, reason,
+                "gitpypi.toml yanked." + name)));
+        for (String spec : yank) {
+            yanks.add(spec);
+        }
         List<String> shared = new ArrayList<>(c.sharedProjects);
         shared.addAll(sharedProjects);
         for (String name : shared) {
@@ -389,7 +449,7 @@ final class BuildCommand implements Callable<Integer> {
         List<IndexSource> sources = new ArrayList<>();
         List<BuildConfig.GitEntry> gitEntries = new ArrayList<>(c.git);
         for (String g : git) {
-            gitEntries.add(new BuildConfig.GitEntry(g, null, linkUrl, subdirectories));
+            gitEntries.add(new BuildConfig.GitEntry(g, null, linkUrl, subdirectories, project));
         }
         for (BuildConfig.GitEntry e : gitEntries) {
             sources.add(gitSource(e, style));
@@ -440,10 +500,17 @@ final class BuildCommand implements Callable<Integer> {
         }
         GitSource.Builder b = local ? GitSource.local(Path.of(location)) : GitSource.remote(withToken(location));
         if (!local && !withToken(location).equals(location) && e.linkUrl() == null) {
-            b.publicUrl(location);
+            b.linkUrl(location);
         }
-        b.progress(reporter).linkStyle(style).pinCommits(pinCommit).acceptVersionMismatch(allowVersionMismatch)
+        b.progress(reporter).linkStyle(style).pinCommits(pinCommits).allowVersionMismatch(allowVersionMismatch)
                 .discoverProjects(discoverProjects);
+        if (e.project() != null) {
+            b.projectName(e.project());
+        }
+        if (metadataFromBuild) {
+            String python = System.getenv("GITPYPI_PYTHON");
+            b.metadataFromBuild(python == null || python.isBlank() ? "python3" : python, Duration.ofSeconds(120));
+        }
         String pattern = e.tagPattern() != null ? e.tagPattern() : tagPattern;
         TagPattern tags = pattern == null ? TagPattern.defaultPattern() : TagPattern.regex(pattern);
         if (pattern != null) {
@@ -453,7 +520,7 @@ final class BuildCommand implements Callable<Integer> {
             b.project(folder, tags);
         }
         if (e.linkUrl() != null) {
-            b.publicUrl(e.linkUrl());
+            b.linkUrl(e.linkUrl());
         }
         if (cache != null) {
             b.cacheDir(cache);

@@ -28,12 +28,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class BuildConfig {
     private static final Set<String> KEYS = Set.of("out", "link-style", "base-url", "cache", "git", "files",
-            "from-index", "package-list", "package-list-json", "packages-url", "tag-pattern", "pin-commit",
-            "allow-version-mismatch", "discover-projects", "link-url", "title", "json-pages", "shared-projects");
-    private static final Set<String> GIT_KEYS = Set.of("url", "tag-pattern", "link-url", "subdirectories");
+            "from-index", "package-list", "package-list-json", "packages-url", "tag-pattern", "pin-commits",
+            "allow-version-mismatch", "discover-projects", "link-url", "title", "json-pages", "shared-projects",
+            "yanked", "metadata-from-build", "allow-empty");
+    private static final Set<String> GIT_KEYS = Set.of("url", "tag-pattern", "link-url", "subdirectories", "project");
 
-    /** One Git source and its own options. */
-    record GitEntry(String location, @Nullable String tagPattern, @Nullable String linkUrl, List<String> folders) {
+    /**
+     * One Git source and its own options.
+     *
+     * @param location the path or URL
+     * @param tagPattern its tag pattern, or null for the global one
+     * @param linkUrl the URL to write in its links, or null
+     * @param folders its project folders (monorepo), empty for the root
+     * @param project the project name where the metadata names none, or null
+     */
+    record GitEntry(String location, @Nullable String tagPattern, @Nullable String linkUrl, List<String> folders,
+            @Nullable String project) {
     }
 
     @Nullable Path out;
@@ -47,7 +57,11 @@ final class BuildConfig {
     final List<Path> packageListJson = new ArrayList<>();
     @Nullable String packagesUrl;
     @Nullable String tagPattern;
-    @Nullable Boolean pinCommit;
+    @Nullable Boolean pinCommits;
+    @Nullable Boolean metadataFromBuild;
+    @Nullable Boolean allowEmpty;
+    /** Project name to (version to reason), as written. */
+    final Map<String, Map<String, String>> yanked = new java.util.LinkedHashMap<>();
     @Nullable Boolean allowVersionMismatch;
     @Nullable Boolean discoverProjects;
     @Nullable String title;
@@ -88,7 +102,10 @@ final class BuildConfig {
                 case "title" -> c.title = text(file, key, v);
                 case "link-url" -> throw new UsageException(file + ": 'link-url' belongs in a git table: "
                         + "git = [{ url = \"…\", link-url = \"…\" }]");
-                case "pin-commit" -> c.pinCommit = bool(file, key, v);
+                case "pin-commits" -> c.pinCommits = bool(file, key, v);
+                case "metadata-from-build" -> c.metadataFromBuild = bool(file, key, v);
+                case "allow-empty" -> c.allowEmpty = bool(file, key, v);
+                case "yanked" -> yanked(file, v, c.yanked);
                 case "allow-version-mismatch" -> c.allowVersionMismatch = bool(file, key, v);
                 case "discover-projects" -> c.discoverProjects = bool(file, key, v);
                 case "json-pages" -> c.jsonPages = bool(file, key, v);
@@ -111,16 +128,16 @@ final class BuildConfig {
 
     private static GitEntry gitEntry(Path file, Path base, JsonNode item) {
         if (item.isTextual()) {
-            return new GitEntry(location(base, item.asText()), null, null, List.of());
+            return new GitEntry(location(base, item.asText()), null, null, List.of(), null);
         }
         if (!item.isObject()) {
             throw new UsageException(file + ": each 'git' entry is a string or a table with url, tag-pattern,"
-                    + " link-url, subdirectories");
+                    + " link-url, subdirectories, project");
         }
         for (Iterator<String> names = item.fieldNames(); names.hasNext();) {
             String k = names.next();
             if (!GIT_KEYS.contains(k)) {
-                throw new UsageException(file + ": unknown key '" + k + "' in a git entry (known: link-url,"
+                throw new UsageException(file + ": unknown key '" + k + "' in a git entry (known: link-url, project,"
                         + " subdirectories, tag-pattern, url)");
             }
         }
@@ -131,9 +148,32 @@ final class BuildConfig {
         JsonNode tp = item.get("tag-pattern");
         JsonNode lu = item.get("link-url");
         JsonNode sub = item.get("subdirectories");
+        JsonNode project = item.get("project");
         return new GitEntry(location(base, text(file, "url", url)), tp == null ? null : text(file, "tag-pattern", tp),
                 lu == null ? null : text(file, "link-url", lu),
-                sub == null ? List.of() : texts(file, "subdirectories", sub));
+                sub == null ? List.of() : texts(file, "subdirectories", sub),
+                project == null ? null : text(file, "project", project));
+    }
+
+    /** {@code yanked = { "name" = { "1.2.0" = "reason" } }}. */
+    private static void yanked(Path file, JsonNode v, Map<String, Map<String, String>> out) {
+        String form = ": 'yanked' is a table of projects, each a table of version = \"reason\", such as"
+                + " yanked = { hello = { \"1.2.0\" = \"broken wheel\" } }";
+        if (!v.isObject()) {
+            throw new UsageException(file + form);
+        }
+        for (Map.Entry<String, JsonNode> project : v.properties()) {
+            if (!project.getValue().isObject()) {
+                throw new UsageException(file + form);
+            }
+            Map<String, String> versions = out.computeIfAbsent(project.getKey(), k -> new java.util.LinkedHashMap<>());
+            for (Map.Entry<String, JsonNode> version : project.getValue().properties()) {
+                if (!version.getValue().isTextual()) {
+                    throw new UsageException(file + form);
+                }
+                versions.put(version.getKey(), version.getValue().asText());
+            }
+        }
     }
 
     /** A URL stays as it is; a path is resolved against the configuration file's folder. */

@@ -10,7 +10,11 @@ import dev.gitpypi.git.internal.Settings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.Version;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -28,12 +32,19 @@ import org.jspecify.annotations.Nullable;
  *         .read();
  * }</pre>
  *
- * <p>Per tag: the tag pattern gives a version candidate ({@link TagPattern}); the project's name and static
- * version come from {@code pyproject.toml} {@code [project]}, else {@code setup.cfg} {@code [metadata]}, else the
- * literal {@code name=}/{@code version=} of {@code setup.py}, else the repository (or folder) name. Tags that are
- * not versions, two tags for one version, a static version that disagrees with the tag, invalid TOML, files
- * larger than the bound: each is a {@link dev.gitpypi.core.Problem} naming the repository and the tag, and the
- * rest of the repository is still indexed.
+ * <p>Per tag: the tag pattern gives a version candidate ({@link TagPattern}); the project's core metadata is read
+ * from the tree at the tag without running any code — {@code pyproject.toml} {@code [project]}, else
+ * {@code setup.cfg} {@code [metadata]} ({@code attr:}, {@code file:}) overridden by the literal arguments of
+ * {@code setup.py}'s {@code setup()} call (with the indirections real projects use: module constants, an
+ * {@code about} dict filled by {@code exec}, {@code __version__} read from a module). The project's name comes from
+ * that metadata or from the user ({@link Builder#projectName(String)}, a folder's name, a tag pattern's
+ * {@code project} group) — never from a folder or repository name; a tag whose name cannot be known is skipped
+ * with an error that says what was missing and how to name the project. Each release carries its full metadata
+ * ({@link dev.gitpypi.core.Distribution#metadata()}: summary, readme, requires-python, dependencies, licence,
+ * classifiers, URLs, people; what cannot be known is listed as {@code Dynamic}) and the tag's date as upload time.
+ * Tags that are not versions are summarized in one warning; two tags for one version, a static version that
+ * disagrees with the tag, invalid TOML, files larger than the bound: each is a {@link dev.gitpypi.core.Problem}
+ * naming the repository and the tag, and the rest of the repository is still indexed.
  *
  * <p>Link styles: {@link LinkStyle#VCS} writes {@code git+URL@TAG#egg=name-version} (with
  * {@code &subdirectory=} for monorepos) for pip (SPEC PIP-06, PIP-07); {@link LinkStyle#SDIST} builds a
@@ -99,6 +110,7 @@ public final class GitSource implements IndexSource {
      * @return the projects of the repository and the problems found
      * @throws IOException if the repository cannot be reached or opened at all (and no earlier fetch is cached);
      *                     the message names the repository and holds no credentials
+     * @throws NotARepositoryException if a local path is not a Git repository (bad input, not an I/O failure)
      */
     @Override
     public SourceResult read() throws IOException {
@@ -118,11 +130,14 @@ public final class GitSource implements IndexSource {
         private TagPattern tagPattern = TagPattern.defaultPattern();
         private final List<Settings.Folder> projects = new ArrayList<>();
         private boolean discoverProjects;
+        private @Nullable String projectName;
         private @Nullable Path cacheDir;
         private @Nullable Path sdistDir;
         private boolean pinCommits;
-        private boolean acceptVersionMismatch;
-        private @Nullable String publicUrl;
+        private boolean allowVersionMismatch;
+        private @Nullable String linkUrl;
+        private final Map<String, Map<Version, String>> yanked = new LinkedHashMap<>();
+        private Settings.@Nullable BuildBackendSettings build;
         private long maxMetadataBytes = 1 << 20;
         private Duration timeout = Duration.ofSeconds(60);
         private boolean shallow = true;
@@ -172,20 +187,59 @@ public final class GitSource implements IndexSource {
          * @throws IllegalArgumentException if the folder is absolute or climbs out of the repository
          */
         public Builder project(String folder, TagPattern pattern) {
+            return project(folder, pattern, null);
+        }
+
+        /**
+         * Adds a project in a folder of the repository with its own tags and the name to use where the metadata at a
+         * tag names no project (see {@link #projectName(String)}).
+         *
+         * @param folder the folder, {@code /}-separated, relative to the repository root
+         * @param pattern the tags of that project
+         * @param name the project's name, or null to rely on the metadata (and the tag pattern's {@code project}
+         *             group)
+         * @return this builder
+         * @throws IllegalArgumentException if the folder is absolute or climbs out of the repository, or the name is
+         *                                  not a valid project name (NAME-01)
+         */
+        public Builder project(String folder, TagPattern pattern, @Nullable String name) {
             String f = Objects.requireNonNull(folder, "folder").replaceAll("/+$", "");
-            if (f.startsWith("/") || f.contains("\\") || f.indexOf(0) >= 0
-                    || java.util.Arrays.asList(f.split("/", -1)).contains("..")) {
+            if (f.equals(".")) {
+                f = "";
+            }
+            if (!f.isEmpty() && (f.startsWith("/") || dev.gitpypi.git.internal.TreePaths.unsafe(f).isPresent())) {
                 throw new IllegalArgumentException("project folder " + Texts.quote(folder)
                         + " must be a relative path inside the repository");
             }
-            projects.add(new Settings.Folder(f.equals(".") ? "" : f, Objects.requireNonNull(pattern, "pattern")));
+            projects.add(new Settings.Folder(f, Objects.requireNonNull(pattern, "pattern"),
+                    name == null ? null : ProjectName.of(name).display()));
             return this;
         }
 
         /**
-         * Finds the projects of each tag by their {@code pyproject.toml} (the root and folders up to three levels
-         * down). If the tag pattern has a {@code project} group, a tag is a release only of the project whose name
-         * (or folder name) equals it; otherwise of every project found at the tag.
+         * The name of the repository's project (of each configured folder without a name of its own) at tags whose
+         * metadata names no project — a {@code setup.py} that computes its name, a {@code pyproject.toml} without a
+         * {@code [project]} table. Metadata that does name a project wins; a tag whose metadata names another project
+         * is skipped with a warning, so this also guards against publishing a renamed project under the old name.
+         * Without it, such tags are skipped with an error that says what was missing (a name never comes from a
+         * folder or repository name).
+         *
+         * @param name the project name
+         * @return this builder
+         * @throws IllegalArgumentException if it is not a valid project name (NAME-01)
+         */
+        public Builder projectName(String name) {
+            this.projectName = ProjectName.of(Objects.requireNonNull(name, "name")).display();
+            return this;
+        }
+
+        /**
+         * Finds the projects of each tag by their {@code pyproject.toml} or {@code setup.py} (the root and folders up
+         * to three levels down). If the tag pattern has a {@code project} group, a tag is a release only of the project whose
+         * metadata names that project (or, when none does, of the one project whose metadata names none, which then
+         * takes the group's name); without such a group, a tag is a release only when exactly one project is found
+         * at it, and otherwise a warning names the tag — a repository-wide tag never gives versions to every
+         * project of a monorepo.
          *
          * @param discover whether to discover projects
          * @return this builder
@@ -234,15 +288,52 @@ public final class GitSource implements IndexSource {
         }
 
         /**
+         * Marks a release yanked (PEP 592): the pages keep it, with {@code data-yanked} and the JSON {@code yanked}
+         * field giving the reason, and pip installs it only when pinned with {@code ==} (SPEC PIP-09).
+         *
+         * @param project the project name, any spelling
+         * @param version the version, any PEP 440 spelling ({@code 1.2} also matches {@code 1.2.0})
+         * @param reason why, shown by pip when it installs the release anyway; may be empty
+         * @return this builder
+         * @throws IllegalArgumentException if the name or the version is invalid (NAME-01, VER-01)
+         */
+        public Builder yank(String project, String version, String reason) {
+            String name = ProjectName.of(Objects.requireNonNull(project, "project")).normalized();
+            Version v = Version.parse(Objects.requireNonNull(version, "version"));
+            yanked.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(v, Objects.requireNonNull(reason, "reason"));
+            return this;
+        }
+
+        /**
+         * Asks the project's own build backend for its metadata (PEP 517 {@code prepare_metadata_for_build_wheel})
+         * at tags whose metadata cannot be read without running code — a name computed in {@code setup.py}, fields a
+         * backend fills. <strong>This runs the project's code</strong> (its {@code setup.py}, its build backend)
+         * on this machine, in a separate Python process with a time limit, in a temporary copy of the tree, with no
+         * network access requested and no build requirements installed (the backend must already be importable by
+         * {@code python}). Off by default; use it only for repositories you trust as much as your own code.
+         *
+         * @param python the Python interpreter to run, such as {@code python3}
+         * @param timeout the longest one backend call may take, at least one second
+         * @return this builder
+         */
+        public Builder metadataFromBuild(String python, Duration timeout) {
+            if (timeout.toSeconds() < 1) {
+                throw new IllegalArgumentException("build timeout must be at least one second: " + timeout);
+            }
+            this.build = new Settings.BuildBackendSettings(Objects.requireNonNull(python, "python"), timeout);
+            return this;
+        }
+
+        /**
          * Indexes a tag whose static version (in {@code pyproject.toml}, {@code setup.cfg} or {@code setup.py})
          * disagrees with the tag, under the static version (the one a build produces), with a warning. Off by
          * default: such tags are skipped with an error.
          *
-         * @param accept whether to accept mismatches
+         * @param allow whether to allow mismatches
          * @return this builder
          */
-        public Builder acceptVersionMismatch(boolean accept) {
-            this.acceptVersionMismatch = accept;
+        public Builder allowVersionMismatch(boolean allow) {
+            this.allowVersionMismatch = allow;
             return this;
         }
 
@@ -253,8 +344,8 @@ public final class GitSource implements IndexSource {
          * @param url the URL, such as {@code https://github.com/org/repo.git}
          * @return this builder
          */
-        public Builder publicUrl(String url) {
-            this.publicUrl = Objects.requireNonNull(url, "url");
+        public Builder linkUrl(String url) {
+            this.linkUrl = Objects.requireNonNull(url, "url");
             return this;
         }
 
@@ -327,9 +418,9 @@ public final class GitSource implements IndexSource {
             Path cache = cacheDir != null ? cacheDir : defaultCacheDir();
             Path sdists = sdistDir != null ? sdistDir : cache.resolve("sdists");
             String shown = remote != null ? remote.publicUrl() : String.valueOf(localPath);
-            Settings s = new Settings(localPath, remote, linkStyle, tagPattern, projects, discoverProjects, cache,
-                    sdists, pinCommits, acceptVersionMismatch, publicUrl, maxMetadataBytes, timeout,
-                    shallow, progress, sshDirectory);
+            Settings s = new Settings(localPath, remote, linkStyle, tagPattern, projects, discoverProjects,
+                    projectName, cache, sdists, pinCommits, allowVersionMismatch, linkUrl, maxMetadataBytes, timeout,
+                    shallow, progress, sshDirectory, yanked, build);
             return new GitSource(s, "git:" + RemoteUrl.stripUserInfo(shown));
         }
 

@@ -98,7 +98,7 @@ class GitInstallIT {
         project(mono, "packages/extra/", "extra-pkg", "0.5");
         project(mono, "packages/other/", "other-pkg", "3.0");
         mono.commit("two projects");
-        mono.tag("extra/v0.5").tag("other/v3.0");
+        mono.tag("extra-pkg/v0.5").tag("other-pkg/v3.0");
         venv = PipVenv.create(tmp.resolve("venv"));
     }
 
@@ -140,7 +140,7 @@ class GitInstallIT {
         String page = Files.readString(site.resolve("simple/hello/index.html"));
         assertThat(page).contains("@v1.2#egg=hello-1.2");
         assertThat(Files.readString(site.resolve("simple/extra-pkg/index.html")))
-                .contains("@extra/v0.5#egg=extra-pkg-0.5&amp;subdirectory=packages/extra");
+                .contains("@extra-pkg/v0.5#egg=extra-pkg-0.5&amp;subdirectory=packages/extra");
         installsTheRightTags(site, "git clone");
     }
 

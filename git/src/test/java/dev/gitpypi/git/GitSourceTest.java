@@ -79,12 +79,15 @@ class GitSourceTest {
         repo.write("pyproject.toml", TestRepo.pyproject("r", null)).commit("one");
         repo.tag("v1.0").tag("latest").tag("v1.x").tag("nightly-2024");
 
-        SourceResult r = read(GitSource.local(repo.dir()).publicUrl("https://h.invalid/r.git"));
+        SourceResult r = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/r.git"));
 
         assertThat(r.index().project("r").orElseThrow().versions()).containsExactly("1.0");
-        assertThat(messages(r)).anySatisfy(m -> assertThat(m).contains("\"latest\"", "not a version"))
-                .anySatisfy(m -> assertThat(m).contains("\"nightly-2024\"", "not a version"))
-                .anySatisfy(m -> assertThat(m).contains("\"v1.x\"", "not a PEP 440 version", "VER-01"));
+        assertThat(r.problems()).extracting(Problem::message).containsExactly(
+                "2 of 4 tags do not match the tag pattern \"v?(?<version>[0-9].*)\" and were skipped (\"latest\","
+                        + " \"nightly-2024\")",
+                "1 tags match the tag pattern \"v?(?<version>[0-9].*)\" but their version is not a PEP 440 version"
+                        + " (VER-01) and were skipped (\"v1.x\")");
+        assertThat(r.problems()).allSatisfy(p -> assertThat(p.location()).doesNotContain(" tag "));
         assertThat(r.hasErrors()).isFalse();
     }
 
@@ -94,7 +97,7 @@ class GitSourceTest {
         repo.write("pyproject.toml", TestRepo.pyproject("r", null)).commit("one");
         repo.tag("v1.0").tag("1.0");
 
-        SourceResult r = read(GitSource.local(repo.dir()).publicUrl("https://h.invalid/r.git"));
+        SourceResult r = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/r.git"));
 
         assertThat(urls(r, "r")).containsExactly("git+https://h.invalid/r.git@1.0#egg=r-1.0");
         assertThat(r.problems()).singleElement().satisfies(pr -> assertThat(pr.message())
@@ -107,7 +110,7 @@ class GitSourceTest {
         repo.write("pyproject.toml", TestRepo.pyproject("r", "1.0")).commit("one");
         repo.tag("v1.0").tag("v1.1");
 
-        SourceResult strict = read(GitSource.local(repo.dir()).publicUrl("https://h.invalid/r.git"));
+        SourceResult strict = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/r.git"));
         assertThat(strict.index().project("r").orElseThrow().versions()).containsExactly("1.0");
         assertThat(strict.problems()).singleElement().satisfies(pr -> {
             assertThat(pr.severity()).isEqualTo(Problem.Severity.ERROR);
@@ -115,8 +118,8 @@ class GitSourceTest {
             assertThat(pr.message()).contains("pyproject.toml says version 1.0 but the tag says 1.1");
         });
 
-        SourceResult lenient = read(GitSource.local(repo.dir()).publicUrl("https://h.invalid/r.git")
-                .acceptVersionMismatch(true));
+        SourceResult lenient = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/r.git")
+                .allowVersionMismatch(true));
         assertThat(lenient.hasErrors()).isFalse();
         assertThat(lenient.index().project("r").orElseThrow().versions()).containsExactly("1.0");
         assertThat(messages(lenient)).anySatisfy(m -> assertThat(m).contains("indexed as 1.0"))
@@ -124,22 +127,41 @@ class GitSourceTest {
     }
 
     @Test
-    void metadataFallsBackToSetupCfgSetupPyAndTheRepositoryName() throws IOException {
+    void namesComeFromMetadataOrTheUserNeverFromTheFolder() throws IOException {
         TestRepo repo = TestRepo.init(tmp.resolve("fallback-repo"));
-        repo.write("setup.cfg", "[metadata]\nname = from-cfg\nversion = attr: pkg.__version__\n").commit("cfg");
+        repo.write("setup.cfg", "[metadata]\nname = from-cfg\nversion = attr: pkg.__version__\n")
+                .write("pkg/__init__.py", "__version__ = '1.0'\n").commit("cfg");
         repo.tag("v1.0");
         repo.delete("setup.cfg").write("setup.py", "from setuptools import setup\nsetup(\n    name='from_py',\n"
                 + "    version=\"2.0\",\n)\n").commit("py");
         repo.tag("v2.0");
         repo.delete("setup.py").write("README", "nothing").commit("none");
         repo.tag("v3.0");
+        repo.write("setup.py", "import setuptools, about\nsetuptools.setup(name=about.NAME.lower())\n").commit("computed");
+        repo.tag("v4.0");
 
-        SourceResult r = read(GitSource.local(repo.dir()).publicUrl("https://h.invalid/x.git"));
+        SourceResult r = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/x.git"));
 
-        assertThat(r.index().projects().keySet()).containsExactly("fallback-repo", "from-cfg", "from-py");
+        assertThat(r.index().projects().keySet()).containsExactly("from-cfg", "from-py");
         assertThat(r.index().project("from-cfg").orElseThrow().versions()).containsExactly("1.0");
         assertThat(r.index().project("from-py").orElseThrow().versions()).containsExactly("2.0");
-        assertThat(r.index().project("fallback-repo").orElseThrow().versions()).containsExactly("3.0");
+        assertThat(r.problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR).extracting(Problem::toString)
+                .containsExactly(
+                        "error: git:" + repo.dir() + " tag \"v3.0\": the project name is not known: the folder has no"
+                        + " pyproject.toml, setup.cfg or setup.py. Name it with --project NAME"
+                        + " (GitSource.Builder.projectName), project = \"NAME\" for this repository in gitpypi.toml, or a"
+                        + " (?<project>...) group in the tag pattern; tag skipped",
+                        "error: git:" + repo.dir() + " tag \"v4.0\": the project name is not known: setup.py passes"
+                        + " setup() a name that is computed when it runs. Name it with --project NAME"
+                        + " (GitSource.Builder.projectName), project = \"NAME\" for this repository in gitpypi.toml, or a"
+                        + " (?<project>...) group in the tag pattern; tag skipped");
+
+        SourceResult named = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/x.git")
+                .projectName("from_cfg"));
+        assertThat(named.index().projects().keySet()).containsExactly("from-cfg");
+        assertThat(named.index().project("from-cfg").orElseThrow().versions()).containsExactly("1.0", "3.0", "4.0");
+        assertThat(named.problems()).extracting(Problem::message).containsExactly(
+                "setup.py names project \"from_py\", not \"from_cfg\" (the configured project name); tag skipped");
     }
 
     @Test
@@ -164,7 +186,7 @@ class GitSourceTest {
         repo.packedRef("refs/tags/../x", head);
         repo.packedRef("refs/tags/v1.5 with space", head);
 
-        SourceResult r = read(GitSource.local(repo.dir()).publicUrl("https://h.invalid/r.git"));
+        SourceResult r = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/r.git"));
 
         assertThat(r.index().project("r").orElseThrow().versions()).containsExactly("1.0");
         List<String> all = messages(r);
@@ -172,11 +194,11 @@ class GitSourceTest {
                 .anySatisfy(m -> assertThat(m).contains("tag \"v1.2\"", "more than the limit of 1048576"))
                 .anySatisfy(m -> assertThat(m).contains("tag \"v1.3\"", "\"not a name\"", "NAME-01"))
                 .anySatisfy(m -> assertThat(m).contains("tag \"v1.4\"", "control characters"))
-                .anySatisfy(m -> assertThat(m).contains("tag \"v2.0-ünïcode\"", "not a PEP 440 version"))
                 .anySatisfy(m -> assertThat(m).contains("tag \"v9.0\"", "does not point to a commit"))
-                .anySatisfy(m -> assertThat(m).contains("tag \"../x\"", "not a version"))
-                .anySatisfy(m -> assertThat(m).contains("tag \"v1.5 with space\"", "not a PEP 440 version"));
-        assertThat(all).allSatisfy(m -> assertThat(m).matches("(warning|error): git:.* tag \".*"));
+                .anySatisfy(m -> assertThat(m).contains("1 of 9 tags do not match", "\"../x\""))
+                .anySatisfy(m -> assertThat(m).contains("2 tags match", "not a PEP 440 version",
+                        "\"v1.5 with space\"", "\"v2.0-ünïcode\""));
+        assertThat(all).allSatisfy(m -> assertThat(m).matches("(warning|error): git:.*"));
         // Names git refuses are either not listed by JGit or skipped as not a version; never a path or a link.
         assertThat(r.index().project("r").orElseThrow().distributions())
                 .allSatisfy(d -> assertThat(d.url()).doesNotContain("..", " "));
@@ -188,7 +210,7 @@ class GitSourceTest {
         repo.write("pyproject.toml", TestRepo.pyproject("r", null)).commit("one");
         repo.tag("v1.0+local.1").tag("v1!2.0").tag("v2.0");
 
-        SourceResult r = read(GitSource.local(repo.dir()).publicUrl("https://h.invalid/r.git"));
+        SourceResult r = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/r.git"));
 
         assertThat(urls(r, "r")).containsExactly("git+https://h.invalid/r.git@v2.0#egg=r-2.0");
         assertThat(messages(r)).filteredOn(m -> m.contains("PIP-06")).hasSize(2);
@@ -201,7 +223,7 @@ class GitSourceTest {
                 .write("packages/b/pyproject.toml", TestRepo.pyproject("pkg-b", null)).commit("one");
         repo.tag("pkg-a/v1.2").tag("release-b-0.5");
 
-        SourceResult r = read(GitSource.local(repo.dir()).publicUrl("https://h.invalid/mono.git")
+        SourceResult r = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/mono.git")
                 .project("packages/a", TagPattern.prefix("pkg-a/"))
                 .project("packages/b", TagPattern.regex("release-b-(?<version>.+)")));
 
@@ -218,31 +240,130 @@ class GitSourceTest {
                 .write("tools/b/pyproject.toml", TestRepo.pyproject("pkg-b", null)).commit("one");
         repo.tag("pkg-a/v1.2").tag("pkg-b/v3.0").tag("pkg-c/v1.0");
 
-        SourceResult r = read(GitSource.local(repo.dir()).publicUrl("https://h.invalid/mono.git")
+        SourceResult r = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/mono.git")
                 .tagPattern(TagPattern.regex("(?<project>[^/]+)/v(?<version>.+)")).discoverProjects(true));
 
         assertThat(urls(r, "pkg-a")).containsExactly(
                 "git+https://h.invalid/mono.git@pkg-a/v1.2#egg=pkg-a-1.2&subdirectory=packages/a");
         assertThat(urls(r, "pkg-b")).containsExactly(
                 "git+https://h.invalid/mono.git@pkg-b/v3.0#egg=pkg-b-3.0&subdirectory=tools/b");
-        assertThat(messages(r)).singleElement().asString().contains("\"pkg-c/v1.0\"", "no pyproject.toml");
+        assertThat(r.problems()).extracting(Problem::message).containsExactly("no project named \"pkg-c\" at the"
+                + " tag: the pyproject.toml files found name packages/a (pkg-a), tools/b (pkg-b); skipped");
     }
 
     @Test
-    void discoveredProjectsShareRepositoryWideTags() throws IOException {
+    void aTagWithoutProjectGroupAppliesToNoneOfSeveralDiscoveredProjects() throws IOException {
         TestRepo repo = TestRepo.init(tmp.resolve("mono"));
         repo.write("pyproject.toml", TestRepo.pyproject("root-pkg", null))
                 .write("libs/core/pyproject.toml", TestRepo.pyproject("mono-core", null))
                 .write("a/b/c/d/pyproject.toml", TestRepo.pyproject("too-deep", null)).commit("one");
         repo.tag("v1.0");
+        repo.delete("libs").commit("root only");
+        repo.tag("v2.0");
 
-        SourceResult r = read(GitSource.local(repo.dir()).publicUrl("https://h.invalid/mono.git")
+        SourceResult r = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/mono.git")
                 .discoverProjects(true));
 
-        assertThat(r.index().projects().keySet()).containsExactly("mono-core", "root-pkg");
-        assertThat(urls(r, "mono-core")).containsExactly(
-                "git+https://h.invalid/mono.git@v1.0#egg=mono-core-1.0&subdirectory=libs/core");
-        assertThat(urls(r, "root-pkg")).containsExactly("git+https://h.invalid/mono.git@v1.0#egg=root-pkg-1.0");
+        // v1.0 would have given phantom versions to both projects; v2.0 has exactly one project
+        assertThat(r.index().projects().keySet()).containsExactly("root-pkg");
+        assertThat(urls(r, "root-pkg")).containsExactly("git+https://h.invalid/mono.git@v2.0#egg=root-pkg-2.0");
+        assertThat(messages(r)).containsExactly("warning: git:" + repo.dir() + " tag \"v1.0\": the tag names no"
+                + " project (the tag pattern \"v?(?<version>[0-9].*)\" has no (?<project>...) group) and 2 projects were"
+                + " found at it (the root, \"libs/core\"); it applies to none of them");
+    }
+
+    @Test
+    void aDiscoveredFolderWithoutANameTakesTheTagsProjectGroup() throws IOException {
+        TestRepo repo = TestRepo.init(tmp.resolve("hatch-like"));
+        repo.write("pyproject.toml", TestRepo.pyproject("hatch", null))
+                .write("backend/pyproject.toml", "[build-system]\nbuild-backend = \"hatchling.ouroboros\"\n")
+                .commit("one");
+        repo.tag("hatch-v1.0").tag("hatchling-v1.11.0");
+
+        SourceResult r = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/hatch.git")
+                .tagPattern(TagPattern.regex("(?<project>hatch|hatchling)-v(?<version>.+)")).discoverProjects(true));
+
+        assertThat(urls(r, "hatch")).containsExactly("git+https://h.invalid/hatch.git@hatch-v1.0#egg=hatch-1.0");
+        assertThat(urls(r, "hatchling")).containsExactly(
+                "git+https://h.invalid/hatch.git@hatchling-v1.11.0#egg=hatchling-1.11.0&subdirectory=backend");
+        assertThat(r.problems()).isEmpty();
+    }
+
+    @Test
+    void aConfiguredFolderMissingAtATagIsAnErrorForThatTag() throws IOException {
+        TestRepo repo = TestRepo.init(tmp.resolve("mono"));
+        repo.write("pkg/pyproject.toml", TestRepo.pyproject("pkg", null)).commit("one");
+        repo.tag("v1.0");
+        repo.delete("pkg").write("moved/pyproject.toml", TestRepo.pyproject("pkg", null)).commit("moved");
+        repo.tag("v2.0");
+
+        SourceResult r = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/mono.git")
+                .project("pkg", TagPattern.defaultPattern()).project("nope", TagPattern.defaultPattern()));
+
+        assertThat(r.index().projects().keySet()).containsExactly("pkg");
+        assertThat(r.index().project("pkg").orElseThrow().versions()).containsExactly("1.0");
+        assertThat(messages(r)).containsExactly(
+                "error: git:" + repo.dir() + " tag \"v1.0\": the project folder \"nope\" does not exist at the tag;"
+                        + " tag skipped",
+                "error: git:" + repo.dir() + " tag \"v2.0\": the project folder \"pkg\" does not exist at the tag;"
+                        + " tag skipped",
+                "error: git:" + repo.dir() + " tag \"v2.0\": the project folder \"nope\" does not exist at the tag;"
+                        + " tag skipped");
+    }
+
+    @Test
+    void noTagsAndNoVersionTagsAreWarningsNamingTheRepository() throws IOException {
+        TestRepo repo = TestRepo.init(tmp.resolve("empty"));
+        repo.write("pyproject.toml", TestRepo.pyproject("e", null)).commit("one");
+        SourceResult none = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/e.git"));
+        assertThat(none.index().projects()).isEmpty();
+        assertThat(messages(none)).containsExactly("warning: git:" + repo.dir() + ": the repository has no tags:"
+                + " nothing to index");
+        repo.tag("latest");
+        SourceResult noVersion = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/e.git"));
+        assertThat(messages(noVersion)).contains("warning: git:" + repo.dir() + ": no tag of the repository names a"
+                + " version (tag pattern \"v?(?<version>[0-9].*)\"): nothing to index");
+    }
+
+    @Test
+    void eachReleaseCarriesItsMetadataTheTagDateAndItsYankReason() throws IOException {
+        TestRepo repo = TestRepo.init(tmp.resolve("meta"));
+        repo.write("pyproject.toml", """
+                [project]
+                name = "meta"
+                version = "1.0"
+                description = "Meta data"
+                readme = {text = "Long text", content-type = "text/plain"}
+                requires-python = ">=3.9"
+                dependencies = ["a>=1"]
+                """).commit("one");
+        repo.annotatedTag("v1.0");
+        long tagTime = Long.parseLong(repo.git("for-each-ref", "--format=%(taggerdate:unix)", "refs/tags/v1.0"));
+        repo.write("pyproject.toml", TestRepo.pyproject("meta", "1.1")).commit("two");
+        repo.tag("v1.1");
+        long commitTime = Long.parseLong(repo.git("log", "-1", "--format=%ct"));
+
+        SourceResult r = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/meta.git")
+                .yank("Meta", "1.0.0", "broken"));
+
+        List<Distribution> d = r.index().project("meta").orElseThrow().distributions();
+        assertThat(d).hasSize(2);
+        assertThat(d.get(0).metadata().orElseThrow().toText()).isEqualTo("""
+                Metadata-Version: 2.2
+                Name: meta
+                Version: 1.0
+                Summary: Meta data
+                Description-Content-Type: text/plain
+                Requires-Dist: a>=1
+                Requires-Python: >=3.9
+
+                Long text""");
+        assertThat(d.get(0).uploadTime()).contains(java.time.Instant.ofEpochSecond(tagTime));
+        assertThat(d.get(1).uploadTime()).contains(java.time.Instant.ofEpochSecond(commitTime));
+        assertThat(d.get(0).requiresPython()).contains(">=3.9");
+        assertThat(d.get(0).yankedReason()).contains("broken");
+        assertThat(d.get(1).isYanked()).isFalse();
+        assertThat(r.problems()).isEmpty();
     }
 
     @Test
@@ -250,7 +371,7 @@ class GitSourceTest {
         TestRepo repo = TestRepo.init(tmp.resolve("r"));
         String first = repo.write("pyproject.toml", TestRepo.pyproject("r", null)).commit("one");
         repo.tag("v1.0");
-        GitSource.Builder pinned = GitSource.local(repo.dir()).publicUrl("https://h.invalid/r.git").pinCommits(true);
+        GitSource.Builder pinned = GitSource.local(repo.dir()).linkUrl("https://h.invalid/r.git").pinCommits(true);
 
         assertThat(urls(read(pinned), "r")).containsExactly("git+https://h.invalid/r.git@" + first + "#egg=r-1.0");
 
@@ -260,14 +381,17 @@ class GitSourceTest {
         assertThat(urls(again, "r")).containsExactly("git+https://h.invalid/r.git@" + first + "#egg=r-1.0");
         assertThat(messages(again)).singleElement().asString().contains("moved to " + second, "keeping");
 
-        SourceResult unpinned = read(GitSource.local(repo.dir()).publicUrl("https://h.invalid/r.git"));
+        SourceResult unpinned = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/r.git"));
         assertThat(urls(unpinned, "r")).containsExactly("git+https://h.invalid/r.git@v1.0#egg=r-1.0");
     }
 
     @Test
-    void notARepository() {
+    void notARepository() throws IOException {
         assertThatThrownBy(() -> read(GitSource.local(tmp.resolve("nothing"))))
-                .isInstanceOf(IOException.class).hasMessageContaining("no git repository");
+                .isInstanceOf(NotARepositoryException.class).hasMessageStartingWith("no such folder: \"");
+        java.nio.file.Files.createDirectories(tmp.resolve("plain"));
+        assertThatThrownBy(() -> read(GitSource.local(tmp.resolve("plain"))))
+                .isInstanceOf(NotARepositoryException.class).hasMessageStartingWith("not a git repository: \"");
     }
 
     @Test

@@ -122,15 +122,13 @@ class SdistTest {
         assertThat(entries.get(top + "pyproject.toml").getMode()).isEqualTo(0100644);
         assertThat(entries.get(top + "src/").getMode()).isEqualTo(040755);
         assertThat(entries.get(top + "link-in").getLinkName()).isEqualTo("src/hello/__init__.py");
-        assertThat(pkgInfo).startsWith("""
+        assertThat(pkgInfo).isEqualTo("""
                 Metadata-Version: 2.2
                 Name: Hello.World
                 Version: 1.0
-                Requires-Python: >=3.8
                 Requires-Dist: world>=1,<2
-                Dynamic: Platform
-                """).doesNotContain("Dynamic: Requires-Dist", "Dynamic: Requires-Python", "stale")
-                .contains("Dynamic: Summary\n");
+                Requires-Python: >=3.8
+                """);
     }
 
     @Test
@@ -148,9 +146,9 @@ class SdistTest {
                 "        info = t.extractfile(t.getmember('hello_world-1.0/PKG-INFO')).read().decode('utf-8')",
                 "        m = email.parser.Parser(policy=email.policy.compat32).parsestr(info)",
                 "        print(len(names), sorted(tops), m['Name'], m['Version'], m['Requires-Python'],",
-                "              m.get_all('Requires-Dist'), len(m.get_all('Dynamic')))");
+                "              m.get_all('Requires-Dist'), len(m.get_all('Dynamic') or []))");
         List<String> out = Python.mapLines(script, List.of(file.toString()));
-        assertThat(out).containsExactly("15 ['hello_world-1.0'] Hello.World 1.0 >=3.8 ['world>=1,<2'] 18");
+        assertThat(out).containsExactly("15 ['hello_world-1.0'] Hello.World 1.0 >=3.8 ['world>=1,<2'] 0");
     }
 
     @Test

@@ -88,8 +88,10 @@ final class TestRepo {
 
     TestRepo delete(String path) {
         git("rm", "-q", "-r", "--cached", "--ignore-unmatch", path);
-        try {
-            Files.deleteIfExists(dir.resolve(path));
+        try (java.util.stream.Stream<Path> all = Files.walk(dir.resolve(path))) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

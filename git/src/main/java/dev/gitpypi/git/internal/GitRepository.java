@@ -1,5 +1,6 @@
 package dev.gitpypi.git.internal;
 
+import dev.gitpypi.git.internal.metadata.MetadataException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,7 +81,8 @@ public final class GitRepository implements AutoCloseable {
      *
      * @param path the folder
      * @return the repository
-     * @throws IOException if there is no repository there
+     * @throws dev.gitpypi.git.NotARepositoryException if there is no repository there
+     * @throws IOException if it cannot be read
      */
     public static GitRepository openLocal(Path path) throws IOException {
         FileRepositoryBuilder b = new FileRepositoryBuilder().setMustExist(true);
@@ -89,14 +91,20 @@ public final class GitRepository implements AutoCloseable {
         } else {
             b.findGitDir(path.toFile());
             if (b.getGitDir() == null) {
-                throw new IOException("no git repository at " + path);
+                throw new dev.gitpypi.git.NotARepositoryException(notARepository(path));
             }
         }
         try {
             return new GitRepository(b.build(), false);
         } catch (RepositoryNotFoundException e) {
-            throw new IOException("no git repository at " + path, e);
+            throw new dev.gitpypi.git.NotARepositoryException(notARepository(path));
         }
+    }
+
+    private static String notARepository(Path path) {
+        return (Files.isDirectory(path) ? "not a git repository: " : "no such folder: ")
+                + dev.gitpypi.core.internal.Texts.quote(path.toString())
+                + " (give a git work tree, a folder inside one, a bare repository, or a URL)";
     }
 
     /**
@@ -283,6 +291,168 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
+     * When a tag was made: the tagger's time of an annotated tag, else the committer time of the commit it names.
+     *
+     * @param objectId the object the tag ref points to
+     * @return the time, or empty if the object cannot be read
+     * @throws IOException if the repository cannot be read
+     */
+    public Optional<java.time.Instant> tagTime(String objectId) throws IOException {
+        try {
+            org.eclipse.jgit.revwalk.RevObject o = walk.parseAny(ObjectId.fromString(objectId));
+            if (o instanceof org.eclipse.jgit.revwalk.RevTag t) {
+                org.eclipse.jgit.lib.PersonIdent tagger = t.getTaggerIdent();
+                if (tagger != null) {
+                    return Optional.of(tagger.getWhenAsInstant());
+                }
+                o = walk.peel(t);
+            }
+            if (o instanceof RevCommit c) {
+                walk.parseHeaders(c);
+                return Optional.of(java.time.Instant.ofEpochSecond(c.getCommitTime() & 0xffffffffL));
+            }
+            return Optional.empty();
+        } catch (org.eclipse.jgit.errors.MissingObjectException
+                | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A person and time of a commit.
+     *
+     * @param name the name
+     * @param email the email address
+     * @param time when
+     * @param offsetMinutes the time zone offset the commit recorded, in minutes east of UTC
+     */
+    public record Ident(String name, String email, java.time.Instant time, int offsetMinutes) {
+    }
+
+    /**
+     * What {@code git log --format} placeholders read from a commit.
+     *
+     * @param id the commit id
+     * @param tree the tree id
+     * @param parents the parent ids
+     * @param author the author
+     * @param committer the committer
+     * @param message the raw message
+     * @param tags the tags that point at the commit (annotated tags peeled), full ref names
+     */
+    public record CommitInfo(String id, String tree, List<String> parents, Ident author, Ident committer,
+            String message, List<String> tags) {
+    }
+
+    private @Nullable Map<String, List<String>> tagsByCommit;
+
+    /**
+     * The fields of a commit that {@code export-subst} placeholders use.
+     *
+     * @param commitId the commit
+     * @return its fields
+     * @throws IOException if it cannot be read
+     */
+    public CommitInfo commitInfo(String commitId) throws IOException {
+        RevCommit c = walk.parseCommit(ObjectId.fromString(commitId));
+        List<String> parents = new ArrayList<>();
+        for (RevCommit p : c.getParents()) {
+            parents.add(p.name());
+        }
+        return new CommitInfo(c.name(), c.getTree().name(), parents, ident(c.getAuthorIdent()),
+                ident(c.getCommitterIdent()), c.getFullMessage(), tagsAt(c.name()));
+    }
+
+    /**
+     * The tags that point at a commit (annotated tags peeled).
+     *
+     * @param commitId the commit
+     * @return their full ref names, sorted
+     * @throws IOException if the refs cannot be read
+     */
+    public List<String> tagsAt(String commitId) throws IOException {
+        if (tagsByCommit == null) {
+            Map<String, List<String>> byCommit = new java.util.HashMap<>();
+            for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+                Ref peeled = repo.getRefDatabase().peel(ref);
+                ObjectId target = peeled.getPeeledObjectId() != null ? peeled.getPeeledObjectId()
+                        : peeled.getObjectId();
+                if (target != null) {
+                    byCommit.computeIfAbsent(target.name(), k -> new ArrayList<>()).add(ref.getName());
+                }
+            }
+            tagsByCommit = byCommit;
+        }
+        List<String> tags = new ArrayList<>(tagsByCommit.getOrDefault(commitId, List.of()));
+        tags.sort(null);
+        return tags;
+    }
+
+    private static Ident ident(org.eclipse.jgit.lib.PersonIdent p) {
+        return new Ident(p.getName(), p.getEmailAddress(), p.getWhenAsInstant(),
+                p.getZoneOffset().getTotalSeconds() / 60);
+    }
+
+    /**
+     * The shortest unique abbreviation of an object id, at least 7 hex digits (git's default for small
+     * repositories).
+     *
+     * @param id the object id
+     * @return the abbreviation
+     * @throws IOException if the repository cannot be read
+     */
+    public String abbreviate(String id) throws IOException {
+        return reader.abbreviate(ObjectId.fromString(id), 7).name();
+    }
+
+    /**
+     * {@code git describe} of a commit (JGit's implementation of it).
+     *
+     * @param commitId the commit
+     * @param tags whether lightweight tags count too
+     * @param match glob patterns a tag must match (any), empty for all
+     * @param exclude glob patterns a tag must not match
+     * @param abbrev the abbreviation length of the commit id, or -1 for the default
+     * @return the description, or empty when no tag describes the commit
+     * @throws IOException if the repository cannot be read
+     */
+    public Optional<String> describe(String commitId, boolean tags, List<String> match, List<String> exclude,
+            int abbrev) throws IOException {
+        try (Git git = new Git(repo)) {
+            var d = git.describe().setTarget(ObjectId.fromString(commitId)).setTags(tags);
+            if (!match.isEmpty()) {
+                d.setMatch(match.toArray(String[]::new));
+            }
+            if (!exclude.isEmpty()) {
+                d.setExclude(exclude.toArray(String[]::new));
+            }
+            if (abbrev >= 0) {
+                d.setAbbrev(abbrev);
+            }
+            return Optional.ofNullable(d.call());
+        } catch (GitAPIException | org.eclipse.jgit.errors.InvalidPatternException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether a folder exists at a commit.
+     *
+     * @param commitId the commit
+     * @param folder the folder, {@code /}-separated; {@code ""} is the root
+     * @return true if the tree has a folder (a tree entry) at that path
+     * @throws IOException if the repository cannot be read
+     */
+    public boolean isFolder(String commitId, String folder) throws IOException {
+        if (folder.isEmpty()) {
+            return true;
+        }
+        try (TreeWalk tw = TreeWalk.forPath(reader, folder, tree(commitId))) {
+            return tw != null && tw.getFileMode(0) == FileMode.TREE;
+        }
+    }
+
+    /**
      * Keeps a commit reachable in the cache copy, so that a pinned release survives a moved or deleted tag.
      *
      * @param tag the tag name
@@ -333,8 +503,8 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
-     * The folders (relative, {@code /}-separated, {@code ""} for the root) that hold a {@code pyproject.toml} at a
-     * commit, at most {@code maxDepth} levels down, sorted.
+     * The folders (relative, {@code /}-separated, {@code ""} for the root) that hold a {@code pyproject.toml} or a
+     * {@code setup.py} (a project pip can build) at a commit, at most {@code maxDepth} levels down, sorted.
      *
      * @param commitId the commit
      * @param maxDepth the deepest folder level searched
@@ -351,14 +521,16 @@ public final class GitRepository implements AutoCloseable {
                     if (tw.getDepth() < maxDepth) {
                         tw.enterSubtree();
                     }
-                } else if (tw.getNameString().equals("pyproject.toml")) {
+                } else if (tw.getNameString().equals("pyproject.toml") || tw.getNameString().equals("setup.py")) {
                     String p = tw.getPathString();
-                    out.add(p.contains("/") ? p.substring(0, p.lastIndexOf('/')) : "");
+                    String folder = p.contains("/") ? p.substring(0, p.lastIndexOf('/')) : "";
+                    if (out.isEmpty() || !out.get(out.size() - 1).equals(folder)) {
+                        out.add(folder);
+                    }
                 }
             }
         }
-        out.sort(null);
-        return out;
+        return out.stream().distinct().sorted().toList();
     }
 
     /**
@@ -367,8 +539,19 @@ public final class GitRepository implements AutoCloseable {
      * @param path the path relative to the folder archived
      * @param kind regular, executable, symlink or submodule
      * @param objectId the blob (or for a submodule the commit) id
+     * @param exportSubst whether the {@code export-subst} attribute is set for it
      */
-    public record Entry(String path, EntryKind kind, String objectId) {
+    public record Entry(String path, EntryKind kind, String objectId, boolean exportSubst) {
+        /**
+         * An entry without {@code export-subst}.
+         *
+         * @param path the path
+         * @param kind the kind
+         * @param objectId the object id
+         */
+        public Entry(String path, EntryKind kind, String objectId) {
+            this(path, kind, objectId, false);
+        }
     }
 
     /** What a tree entry is. */
@@ -384,39 +567,63 @@ public final class GitRepository implements AutoCloseable {
     }
 
     /**
-     * Every file under a folder at a commit, sorted by path.
+     * The files under a folder at a commit as {@code git archive} takes them: a folder or file whose
+     * {@code export-ignore} attribute is set is left out (a folder with everything in it), and each file says
+     * whether {@code export-subst} is set for it. Attributes come from the tree's own {@code .gitattributes} files
+     * ({@link GitAttributes}).
      *
      * @param commitId the commit
      * @param folder the folder, {@code ""} for the root
-     * @return the entries, paths relative to the folder
+     * @param maxAttributesBytes the largest {@code .gitattributes} file read
+     * @param warnings receives what was ignored (an oversized {@code .gitattributes})
+     * @return the entries, paths relative to the folder, sorted by path
      * @throws IOException if the repository cannot be read
      */
-    public List<Entry> files(String commitId, String folder) throws IOException {
-        List<Entry> out = new ArrayList<>();
+    public List<Entry> archiveFiles(String commitId, String folder, long maxAttributesBytes,
+            java.util.function.Consumer<String> warnings) throws IOException {
+        GitAttributes attributes = new GitAttributes(path -> read(commitId, path, maxAttributesBytes), warnings);
         String prefix = folder.isEmpty() ? "" : folder + "/";
+        for (int slash = folder.indexOf('/'); !folder.isEmpty(); slash = folder.indexOf('/', slash + 1)) {
+            String ancestor = slash < 0 ? folder : folder.substring(0, slash);
+            if (attributes.isSet(ancestor, true, "export-ignore")) {
+                warnings.accept("the project folder " + dev.gitpypi.core.internal.Texts.quote(folder)
+                        + " is export-ignore'd by .gitattributes: the sdist holds only what gitpypi adds");
+                return List.of();
+            }
+            if (slash < 0) {
+                break;
+            }
+        }
+        List<Entry> out = new ArrayList<>();
         try (TreeWalk tw = new TreeWalk(reader)) {
             tw.addTree(tree(commitId));
-            tw.setRecursive(true);
+            tw.setRecursive(false);
             if (!folder.isEmpty()) {
                 tw.setFilter(org.eclipse.jgit.treewalk.filter.PathFilter.create(folder));
             }
             while (tw.next()) {
                 String path = tw.getPathString();
-                if (!path.startsWith(prefix)) {
+                boolean inside = path.startsWith(prefix);
+                if (tw.isSubtree()) {
+                    if (!inside || !attributes.isSet(path, true, "export-ignore")) {
+                        tw.enterSubtree();
+                    }
+                    continue;
+                }
+                if (!inside) {
                     continue;
                 }
                 FileMode mode = tw.getFileMode(0);
-                EntryKind kind;
-                if (mode == FileMode.EXECUTABLE_FILE) {
-                    kind = EntryKind.EXECUTABLE;
-                } else if (mode == FileMode.SYMLINK) {
-                    kind = EntryKind.SYMLINK;
-                } else if (mode == FileMode.GITLINK) {
-                    kind = EntryKind.SUBMODULE;
-                } else {
-                    kind = EntryKind.FILE;
+                boolean submodule = mode == FileMode.GITLINK;
+                if (attributes.isSet(path, submodule, "export-ignore")) {
+                    continue;
                 }
-                out.add(new Entry(path.substring(prefix.length()), kind, tw.getObjectId(0).name()));
+                EntryKind kind = mode == FileMode.EXECUTABLE_FILE ? EntryKind.EXECUTABLE
+                        : mode == FileMode.SYMLINK ? EntryKind.SYMLINK : submodule ? EntryKind.SUBMODULE
+                        : EntryKind.FILE;
+                boolean subst = (kind == EntryKind.FILE || kind == EntryKind.EXECUTABLE)
+                        && attributes.isSet(path, false, "export-subst");
+                out.add(new Entry(path.substring(prefix.length()), kind, tw.getObjectId(0).name(), subst));
             }
         }
         out.sort(Comparator.comparing(Entry::path));

@@ -1,5 +1,6 @@
 package dev.gitpypi.git.internal;
 
+import dev.gitpypi.core.CoreMetadata;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.Index;
@@ -13,7 +14,11 @@ import dev.gitpypi.core.VersionSpecifiers;
 import dev.gitpypi.core.internal.HostedFiles;
 import dev.gitpypi.core.internal.Texts;
 import java.io.IOException;
+import dev.gitpypi.git.internal.metadata.MetadataException;
+import dev.gitpypi.git.internal.metadata.MetadataReader;
+import dev.gitpypi.git.internal.metadata.ProjectMetadata;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +42,7 @@ public final class Indexer {
     private static final int DISCOVERY_DEPTH = 3;
 
     private record Release(ProjectName name, Version version, String tag, GitRepository.Commit commit, String folder,
-            @Nullable PythonMetadata metadata) {
+            ProjectMetadata metadata, Instant time) {
     }
 
     private final Settings s;
@@ -45,8 +50,12 @@ public final class Indexer {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, TreeMap<Version, Release>> releases = new TreeMap<>();
     private final Map<String, Optional<GitRepository.Commit>> commits = new HashMap<>();
+    private final Map<String, @Nullable ProjectMetadata> metadataCache = new HashMap<>();
+    private final Map<String, String> metadataErrors = new HashMap<>();
+    private final List<String> unmatchedTags = new ArrayList<>();
+    private final List<String> invalidVersionTags = new ArrayList<>();
+    private final List<String> noProjectTags = new ArrayList<>();
     private String publicUrl = "";
-    private String repositoryName = "project";
     private @Nullable PinStore pins;
 
     /**
@@ -83,6 +92,7 @@ public final class Indexer {
                 }
                 s.progress().advance(1);
             }
+            summarizeSkippedTags(tags.size());
             Index index = index(repo);
             if (pins != null) {
                 pins.save();
@@ -91,11 +101,60 @@ public final class Indexer {
         }
     }
 
+    /**
+     * One warning for the tags that are not versions (count, pattern, the first few) instead of one per tag; each
+     * tag is logged at INFO level ({@code -v} in the CLI lists them). No version tag at all is a warning naming
+     * the repository.
+     */
+    private void summarizeSkippedTags(int total) {
+        String pattern = Texts.quote(s.projects().isEmpty() ? s.tagPattern().regex()
+                : String.join(" | ", s.projects().stream().map(f -> f.tagPattern().regex()).toList()));
+        if (!unmatchedTags.isEmpty()) {
+            problems.add(Problem.warning(description, unmatchedTags.size() + " of " + total + " tags do not match the"
+                    + " tag pattern " + pattern + " and were skipped (" + sample(unmatchedTags) + ")"));
+            for (String t : unmatchedTags) {
+                LOG.log(System.Logger.Level.INFO, "{0}: tag {1} does not match the tag pattern; skipped",
+                        description, Texts.quote(t));
+            }
+        }
+        if (!invalidVersionTags.isEmpty()) {
+            problems.add(Problem.warning(description, invalidVersionTags.size() + " tags match the tag pattern "
+                    + pattern + " but their version is not a PEP 440 version (VER-01) and were skipped ("
+                    + sample(invalidVersionTags) + ")"));
+            for (String t : invalidVersionTags) {
+                LOG.log(System.Logger.Level.INFO, "{0}: tag {1} is not a PEP 440 version; skipped", description,
+                        Texts.quote(t));
+            }
+        }
+        if (!noProjectTags.isEmpty()) {
+            problems.add(Problem.warning(description, noProjectTags.size() + " tags have no pyproject.toml or setup.py"
+                    + " at them (at most " + DISCOVERY_DEPTH + " folders deep) and were skipped ("
+                    + sample(noProjectTags) + ")"));
+            for (String t : noProjectTags) {
+                LOG.log(System.Logger.Level.INFO, "{0}: tag {1} has no project; skipped", description,
+                        Texts.quote(t));
+            }
+        }
+        if (total == 0) {
+            problems.add(Problem.warning(description, "the repository has no tags: nothing to index"));
+        } else if (unmatchedTags.size() + invalidVersionTags.size() == total) {
+            problems.add(Problem.warning(description, "no tag of the repository names a version (tag pattern "
+                    + pattern + "): nothing to index"));
+        }
+    }
+
+    private static String sample(List<String> tags) {
+        List<String> shown = new ArrayList<>();
+        for (String t : tags.subList(0, Math.min(5, tags.size()))) {
+            shown.add(Texts.quote(t));
+        }
+        return String.join(", ", shown) + (tags.size() > 5 ? ", … (-v lists them all)" : "");
+    }
+
     private GitRepository open() throws IOException {
         RemoteUrl remote = s.remote();
         if (remote != null) {
-            publicUrl = s.publicUrl() != null ? RemoteUrl.stripUserInfo(s.publicUrl()) : remote.publicUrl();
-            repositoryName = lastSegment(remote.publicUrl());
+            publicUrl = s.linkUrl() != null ? RemoteUrl.stripUserInfo(s.linkUrl()) : remote.publicUrl();
             GitRepository repo = GitRepository.openCache(remote, s.cacheDir());
             try {
                 repo.fetchTags(remote, s.timeout(), s.shallow(), s.sshDirectory());
@@ -114,13 +173,8 @@ public final class Indexer {
         }
         Path path = java.util.Objects.requireNonNull(s.localPath());
         GitRepository repo = GitRepository.openLocal(path);
-        repositoryName = repo.location().toAbsolutePath().normalize().getFileName() == null ? "project"
-                : repo.location().toAbsolutePath().normalize().getFileName().toString();
-        if (repositoryName.endsWith(".git")) {
-            repositoryName = repositoryName.substring(0, repositoryName.length() - 4);
-        }
-        if (s.publicUrl() != null) {
-            publicUrl = RemoteUrl.stripUserInfo(s.publicUrl());
+        if (s.linkUrl() != null) {
+            publicUrl = RemoteUrl.stripUserInfo(s.linkUrl());
         } else {
             Optional<String> origin = repo.originUrl();
             if (origin.isPresent() && RemoteUrl.isUrl(origin.get())) {
@@ -131,7 +185,7 @@ public final class Indexer {
                 publicUrl = fileUrl(repo.location());
                 if (s.linkStyle() == LinkStyle.VCS) {
                     problems.add(Problem.warning(description, "the repository has no origin remote: links use "
-                            + publicUrl + ", which works on this machine only (name a public url to change it)"));
+                            + publicUrl + ", which works on this machine only (give a link url to change it)"));
                 }
             }
         }
@@ -141,15 +195,6 @@ public final class Indexer {
     private static String fileUrl(Path p) {
         String u = p.toAbsolutePath().normalize().toUri().toString();
         return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
-    }
-
-    private static String lastSegment(String urlOrPath) {
-        String t = urlOrPath;
-        while (t.endsWith("/")) {
-            t = t.substring(0, t.length() - 1);
-        }
-        t = t.substring(Math.max(t.lastIndexOf('/'), t.lastIndexOf(':')) + 1);
-        return t.endsWith(".git") ? t.substring(0, t.length() - 4) : t;
     }
 
     private String location(String tag) {
@@ -169,44 +214,121 @@ public final class Indexer {
             return;
         }
         boolean matched = false;
+        boolean released = false;
         List<Settings.Folder> folders = s.projects().isEmpty() && !s.discoverProjects()
-                ? List.of(new Settings.Folder("", s.tagPattern())) : s.projects();
+                ? List.of(new Settings.Folder("", s.tagPattern(), s.projectName())) : s.projects();
         for (Settings.Folder f : folders) {
             Optional<String> v = f.tagPattern().version(name);
             if (v.isPresent()) {
                 matched = true;
-                release(repo, tag, f.folder(), v.get(), null);
+                released |= release(repo, tag, f.folder(), v.get(), f.tagPattern().project(name).orElse(null),
+                        f.name() != null ? f.name() : s.projectName(), null) != Outcome.OTHER_PROJECT;
             }
         }
         if (s.discoverProjects()) {
             Optional<String> v = s.tagPattern().version(name);
             if (v.isPresent()) {
                 matched = true;
-                Optional<GitRepository.Commit> commit = commit(repo, tag);
-                if (commit.isPresent()) {
-                    String project = s.tagPattern().project(name).orElse(null);
-                    boolean any = false;
-                    for (String folder : repo.projectFolders(commit.get().commitId(), DISCOVERY_DEPTH)) {
-                        Optional<String> unsafe = folder.isEmpty() ? Optional.empty() : TreePaths.unsafe(folder);
-                        if (unsafe.isPresent()) {
-                            problems.add(Problem.warning(location(name), "folder " + Texts.quote(folder)
-                                    + " is not a project folder: " + unsafe.get() + "; skipped"));
-                            continue;
-                        }
-                        any |= release(repo, tag, folder, v.get(), project);
-                    }
-                    if (!any) {
-                        problems.add(Problem.warning(location(name), "no pyproject.toml "
-                                + (project == null ? "" : "of project " + Texts.quote(project) + " ")
-                                + "found at the tag; skipped"));
-                    }
-                }
+                released |= discover(repo, tag, v.get(), s.tagPattern().project(name).orElse(null));
             }
         }
         if (!matched) {
-            problems.add(Problem.warning(location(name), "the tag is not a version (it does not match the tag"
-                    + " pattern " + Texts.quote(s.tagPattern().regex()) + "); skipped"));
+            unmatchedTags.add(name);
+        } else if (!released) {
+            problems.add(Problem.warning(location(name), "the tag names project "
+                    + Texts.quote(projectGroups(name)) + ", which no configured folder holds; skipped"));
         }
+    }
+
+    private String projectGroups(String tag) {
+        for (Settings.Folder f : s.projects()) {
+            Optional<String> p = f.tagPattern().project(tag);
+            if (p.isPresent()) {
+                return p.get();
+            }
+        }
+        return s.tagPattern().project(tag).orElse("");
+    }
+
+    /**
+     * A tag under {@code --discover-projects}: with a {@code project} group it releases the folder whose metadata
+     * names that project (or, when none does, the one folder whose metadata names no project); without one it
+     * releases the project only when exactly one is found, so that a repository-wide tag never gives versions to
+     * projects that did not release them.
+     *
+     * @return whether the tag was used (or reported)
+     */
+    private boolean discover(GitRepository repo, GitRepository.Tag tag, String versionText, @Nullable String project)
+            throws IOException {
+        String loc = location(tag.name());
+        Optional<GitRepository.Commit> commit = commit(repo, tag);
+        if (commit.isEmpty()) {
+            return true;
+        }
+        List<String> folders = new ArrayList<>();
+        for (String folder : repo.projectFolders(commit.get().commitId(), DISCOVERY_DEPTH)) {
+            Optional<String> unsafe = folder.isEmpty() ? Optional.empty() : TreePaths.unsafe(folder);
+            if (unsafe.isPresent()) {
+                problems.add(Problem.warning(loc, "folder " + Texts.quote(folder) + " is not a project folder: "
+                        + unsafe.get() + "; skipped"));
+            } else {
+                folders.add(folder);
+            }
+        }
+        if (folders.isEmpty()) {
+            noProjectTags.add(tag.name());
+            return true;
+        }
+        if (project == null) {
+            if (folders.size() == 1) {
+                release(repo, tag, folders.get(0), versionText, null, s.projectName(), null);
+            } else {
+                problems.add(Problem.warning(loc, "the tag names no project (the tag pattern "
+                        + Texts.quote(s.tagPattern().regex()) + (s.tagPattern().hasProjectGroup()
+                                ? " gives no (?<project>...) group for it" : " has no (?<project>...) group")
+                        + ") and " + folders.size() + " projects were found at it (" + describeFolders(folders)
+                        + "); it applies to none of them"));
+            }
+            return true;
+        }
+        List<String> unnamed = new ArrayList<>();
+        List<String> named = new ArrayList<>();
+        boolean any = false;
+        for (String folder : folders) {
+            ProjectMetadata md = metadata(repo, commit.get(), folder, tag.name(), versionText).orElse(null);
+            if (md == null) {
+                continue;
+            }
+            if (md.name().isEmpty()) {
+                unnamed.add(folder);
+            } else if (ProjectName.normalize(md.name().get()).equals(ProjectName.normalize(project))) {
+                release(repo, tag, folder, versionText, project, null, null);
+                any = true;
+            } else {
+                named.add(folder.isEmpty() ? "\"\" (" + md.name().get() + ")" : folder + " (" + md.name().get() + ")");
+            }
+        }
+        if (any) {
+            return true;
+        }
+        if (unnamed.size() == 1) {
+            release(repo, tag, unnamed.get(0), versionText, project, null, project);
+            return true;
+        }
+        problems.add(Problem.warning(loc, "no project named " + Texts.quote(project) + " at the tag: "
+                + (named.isEmpty() ? "" : "the pyproject.toml files found name " + String.join(", ", named))
+                + (unnamed.size() > 1 ? (named.isEmpty() ? "" : "; ") + unnamed.size()
+                        + " folders name no project (" + describeFolders(unnamed) + ")" : "")
+                + "; skipped"));
+        return true;
+    }
+
+    private static String describeFolders(List<String> folders) {
+        List<String> shown = new ArrayList<>();
+        for (String f : folders.subList(0, Math.min(5, folders.size()))) {
+            shown.add(f.isEmpty() ? "the root" : Texts.quote(f));
+        }
+        return String.join(", ", shown) + (folders.size() > 5 ? ", …" : "");
     }
 
     private Optional<GitRepository.Commit> commit(GitRepository repo, GitRepository.Tag tag) throws IOException {
@@ -249,67 +371,165 @@ public final class Indexer {
         return current;
     }
 
-    /** @return false if the project at the folder is not {@code onlyProject}, else true */
-    private boolean release(GitRepository repo, GitRepository.Tag tag, String folder, String versionText,
-            @Nullable String onlyProject) throws IOException {
+    /**
+     * The metadata of a folder at a commit, read once. A file that cannot be used is an error for the tag (reported
+     * once per commit and folder). With {@code --metadata-from-build}, metadata that static reading leaves
+     * incomplete is asked of the project's build backend ({@link BuildBackend}); its answer is kept in the cache
+     * folder, so a rebuild does not run the backend again.
+     */
+    private Optional<ProjectMetadata> metadata(GitRepository repo, GitRepository.Commit commit, String folder,
+            String tag, String versionText) throws IOException {
+        String key = commit.commitId() + "\0" + folder;
+        if (metadataCache.containsKey(key)) {
+            return Optional.ofNullable(metadataCache.get(key));
+        }
+        ProjectMetadata md = null;
+        try {
+            md = MetadataReader.read(new GitTreeFiles(repo, commit.commitId(), folder, s.maxMetadataBytes()));
+        } catch (MetadataException e) {
+            metadataErrors.put(key, (folder.isEmpty() ? "" : folder + "/") + e.getMessage());
+        }
+        Settings.BuildBackendSettings build = s.build();
+        if (md != null && build != null && (md.name().isEmpty() || !md.isComplete())) {
+            md = fromBackend(repo, commit, folder, md, tag, versionText, build);
+        }
+        metadataCache.put(key, md);
+        return Optional.ofNullable(md);
+    }
+
+    private ProjectMetadata fromBackend(GitRepository repo, GitRepository.Commit commit, String folder,
+            ProjectMetadata md, String tag, String versionText, Settings.BuildBackendSettings build)
+            throws IOException {
+        String version = Version.tryParse(versionText).map(Version::toString).orElse(versionText);
+        Path cached = s.cacheDir().resolve("backend-metadata").resolve(GitRepository.key("gitpypi-backend-1\0"
+                + commit.commitId() + "\0" + folder + "\0" + version + "\0" + build.python()) + ".METADATA");
+        CoreMetadata answer;
+        if (java.nio.file.Files.isRegularFile(cached)) {
+            answer = CoreMetadata.parse(java.nio.file.Files.readAllBytes(cached));
+        } else {
+            Path sdist = java.nio.file.Files.createTempDirectory("gitpypi-build-").resolve("project-" + version
+                    + ".tar.gz");
+            try {
+                SdistWriter.write(repo, commit, folder, md.complete(md.name().orElse("UNKNOWN"), version), sdist);
+                BuildBackend.Result r = new BuildBackend(build).metadata(sdist, version);
+                if (!r.ok()) {
+                    problems.add(Problem.warning(location(tag), "cannot ask the build backend " + Texts.quote(
+                            md.backend()) + " for metadata (--metadata-from-build): " + redact(r.failure())
+                            + "; using what the files say"));
+                    return md;
+                }
+                answer = r.metadata();
+                java.nio.file.Files.createDirectories(cached.getParent());
+                java.nio.file.Files.write(cached, answer.toBytes());
+            } finally {
+                java.nio.file.Files.deleteIfExists(sdist.resolveSibling(sdist.getFileName() + ".warnings"));
+                java.nio.file.Files.deleteIfExists(sdist);
+                java.nio.file.Files.deleteIfExists(sdist.getParent());
+            }
+        }
+        CoreMetadata fields = answer.toBuilder().metadataVersion(null).remove(CoreMetadata.Field.NAME)
+                .remove(CoreMetadata.Field.VERSION).remove(CoreMetadata.Field.DYNAMIC).build();
+        return new ProjectMetadata("the build backend " + md.backend(), answer.name().orElse(null),
+                answer.version().orElse(null), fields, md.backend(), answer.name().isPresent() ? ""
+                        : "the build backend's metadata has no Name");
+    }
+
+    /** What {@link #release} did. */
+    private enum Outcome {
+        /** The tag is a release of this folder (or was reported as a problem). */
+        DONE,
+        /** The tag's project group names another project than the folder's metadata. */
+        OTHER_PROJECT
+    }
+
+    /**
+     * One tag of one folder.
+     *
+     * @param tagProject the tag's {@code project} group, or null
+     * @param userName the name the configuration gives this folder, or null
+     * @param groupName a name to use because the tag's project group named this (otherwise unnamed) folder, or null
+     */
+    private Outcome release(GitRepository repo, GitRepository.Tag tag, String folder, String versionText,
+            @Nullable String tagProject, @Nullable String userName, @Nullable String groupName) throws IOException {
         String loc = location(tag.name());
         Optional<Version> tagVersion = Version.tryParse(versionText);
         if (tagVersion.isEmpty()) {
-            problems.add(Problem.warning(loc, "the tag is not a version: " + Texts.quote(versionText)
-                    + " is not a PEP 440 version (VER-01); skipped"));
-            return true;
+            invalidVersionTags.add(tag.name());
+            return Outcome.DONE;
         }
         Optional<GitRepository.Commit> commit = commit(repo, tag);
         if (commit.isEmpty()) {
-            return true;
+            return Outcome.DONE;
         }
-        String commitId = commit.get().commitId();
-        PythonMetadata md;
-        try {
-            md = MetadataReader.read(file -> repo.read(commitId, folder.isEmpty() ? file : folder + "/" + file,
-                    s.maxMetadataBytes())).orElse(null);
-        } catch (MetadataException e) {
-            problems.add(Problem.error(loc, (folder.isEmpty() ? "" : folder + "/") + e.getMessage()
+        if (!repo.isFolder(commit.get().commitId(), folder)) {
+            problems.add(Problem.error(loc, "the project folder " + Texts.quote(folder)
+                    + " does not exist at the tag; tag skipped"));
+            return Outcome.DONE;
+        }
+        Optional<ProjectMetadata> read = metadata(repo, commit.get(), folder, tag.name(), versionText);
+        if (read.isEmpty()) {
+            problems.add(Problem.error(loc, metadataErrors.get(commit.get().commitId() + "\0" + folder)
                     + "; tag skipped"));
-            return true;
+            return Outcome.DONE;
         }
-        String rawName = md != null && md.name() != null ? md.name()
-                : folder.isEmpty() ? repositoryName : lastSegment(folder);
-        if (onlyProject != null && !ProjectName.normalize(rawName).equals(ProjectName.normalize(onlyProject))
-                && !ProjectName.normalize(lastSegment(folder)).equals(ProjectName.normalize(onlyProject))) {
-            return false;
+        ProjectMetadata md = read.get();
+        String metaName = md.name().orElse(null);
+        if (tagProject != null && metaName != null && groupName == null
+                && !ProjectName.normalize(metaName).equals(ProjectName.normalize(tagProject))) {
+            return Outcome.OTHER_PROJECT;
         }
-        String source = md == null ? "the repository name" : md.source();
+        String rawName;
+        if (metaName != null) {
+            if (userName != null && !ProjectName.normalize(metaName).equals(ProjectName.normalize(userName))) {
+                problems.add(Problem.warning(loc, md.source() + " names project " + Texts.quote(metaName)
+                        + ", not " + Texts.quote(userName) + " (the configured project name); tag skipped"));
+                return Outcome.DONE;
+            }
+            rawName = metaName;
+        } else if (userName != null) {
+            rawName = userName;
+        } else if (groupName != null || tagProject != null) {
+            rawName = groupName != null ? groupName : tagProject;
+        } else {
+            problems.add(Problem.error(loc, "the project name is not known" + (folder.isEmpty() ? ""
+                    : " in folder " + Texts.quote(folder)) + ": " + md.nameTrail() + ". Name it with --project NAME"
+                    + " (GitSource.Builder.projectName), project = \"NAME\" for this repository in gitpypi.toml, or"
+                    + " a (?<project>...) group in the tag pattern; tag skipped"));
+            return Outcome.DONE;
+        }
         Optional<ProjectName> name = ProjectName.tryParse(rawName);
         if (name.isEmpty()) {
-            problems.add(Problem.error(loc, "the project name " + Texts.quote(rawName) + " from " + source
+            problems.add(Problem.error(loc, "the project name " + Texts.quote(rawName) + " from "
+                    + (metaName != null ? md.source() : userName != null ? "the configuration" : "the tag")
                     + " is not a valid name (NAME-01); tag skipped"));
-            return true;
+            return Outcome.DONE;
         }
         Version version = tagVersion.get();
-        if (md != null && md.version() != null) {
-            Optional<Version> declared = Version.tryParse(md.version());
+        if (md.version().isPresent()) {
+            String declaredText = md.version().get();
+            Optional<Version> declared = Version.tryParse(declaredText);
             if (declared.isEmpty()) {
-                problems.add(Problem.error(loc, md.source() + " has version " + Texts.quote(md.version())
+                problems.add(Problem.error(loc, md.source() + " has version " + Texts.quote(declaredText)
                         + ", not a PEP 440 version (VER-01); tag skipped"));
-                return true;
+                return Outcome.DONE;
             }
             if (!declared.get().equals(version)) {
-                if (!s.acceptVersionMismatch()) {
+                if (!s.allowVersionMismatch()) {
                     problems.add(Problem.error(loc, md.source() + " says version " + declared.get()
-                            + " but the tag says " + version + "; tag skipped (accept version mismatches to index"
+                            + " but the tag says " + version + "; tag skipped (allow version mismatches to index"
                             + " it as " + declared.get() + ")"));
-                    return true;
+                    return Outcome.DONE;
                 }
                 problems.add(Problem.warning(loc, md.source() + " says version " + declared.get() + " but the tag"
                         + " says " + version + "; indexed as " + declared.get() + ", the version a build produces"));
                 version = declared.get();
             }
         }
-        if (md != null && !valid(md, loc)) {
-            return true;
+        if (!valid(md, loc)) {
+            return Outcome.DONE;
         }
-        Release r = new Release(name.get(), version, tag.name(), commit.get(), folder, md);
+        Instant time = repo.tagTime(tag.objectId()).orElse(Instant.ofEpochSecond(commit.get().commitTime()));
+        Release r = new Release(name.get(), version, tag.name(), commit.get(), folder, md, time);
         Release previous = releases.computeIfAbsent(name.get().normalized(), k -> new TreeMap<>())
                 .putIfAbsent(version, r);
         if (previous != null) {
@@ -317,11 +537,11 @@ public final class Indexer {
                     + Texts.quote(tag.name()) + " both give version " + version + " of "
                     + name.get().normalized() + "; using " + Texts.quote(previous.tag()) + " (VER-04)"));
         }
-        return true;
+        return Outcome.DONE;
     }
 
-    private boolean valid(PythonMetadata md, String loc) {
-        String rp = md.requiresPython();
+    private boolean valid(ProjectMetadata md, String loc) {
+        String rp = md.requiresPython().orElse(null);
         if (rp != null) {
             if (hasControl(rp)) {
                 problems.add(Problem.error(loc, md.source() + " requires-python " + Texts.quote(rp)
@@ -336,14 +556,11 @@ public final class Indexer {
                 return false;
             }
         }
-        List<String> deps = md.dependencies();
-        if (deps != null) {
-            for (String d : deps) {
-                if (hasControl(d)) {
-                    problems.add(Problem.error(loc, md.source() + " dependency " + Texts.quote(d)
-                            + " has control characters (META-04); tag skipped"));
-                    return false;
-                }
+        for (String d : md.fields().requiresDist()) {
+            if (hasControl(d)) {
+                problems.add(Problem.error(loc, md.source() + " dependency " + Texts.quote(d)
+                        + " has control characters (META-04); tag skipped"));
+                return false;
             }
         }
         return true;
@@ -355,20 +572,28 @@ public final class Indexer {
 
     private Index index(GitRepository repo) throws IOException {
         List<Project> projects = new ArrayList<>();
+        Map<String, Map<Version, String>> unusedYanks = new TreeMap<>();
+        s.yanked().forEach((name, versions) -> unusedYanks.put(name, new HashMap<>(versions)));
         for (TreeMap<Version, Release> versions : releases.values()) {
             ProjectName name = versions.lastEntry().getValue().name();
             Project.Builder project = Project.builder(name).sourceUrl(publicUrl);
+            Map<Version, String> yanks = unusedYanks.getOrDefault(name.normalized(), new HashMap<>());
             boolean any = false;
             for (Release r : versions.values()) {
                 Distribution d;
                 try {
-                    d = s.linkStyle() == LinkStyle.SDIST ? sdist(repo, r) : vcs(r);
+                    CoreMetadata metadata = r.metadata().complete(r.name().display(), r.version().toString());
+                    d = s.linkStyle() == LinkStyle.SDIST ? sdist(repo, r, metadata) : vcs(r, metadata);
                 } catch (IOException | RuntimeException e) {
                     problems.add(Problem.error(location(r.tag()), "cannot build the sdist: " + redact(e.getMessage())
                             + "; release skipped"));
                     d = null;
                 }
                 if (d != null) {
+                    String reason = yanks.remove(r.version());
+                    if (reason != null) {
+                        d = d.toBuilder().yanked(reason).build();
+                    }
                     project.add(d).version(r.version().toString());
                     any = true;
                 }
@@ -377,10 +602,16 @@ public final class Indexer {
                 projects.add(project.build());
             }
         }
+        unusedYanks.forEach((name, versions) -> versions.keySet().stream().sorted().forEach(v -> {
+            if (releases.containsKey(name)) {
+                problems.add(Problem.warning(description, "yanked release " + name + " " + v + " is not a release"
+                        + " of this repository; nothing yanked"));
+            }
+        }));
         return Index.of(projects);
     }
 
-    private @Nullable Distribution vcs(Release r) {
+    private @Nullable Distribution vcs(Release r, CoreMetadata metadata) {
         String loc = location(r.tag());
         String version = r.version().toString();
         String egg = r.name().normalized() + "-" + version;
@@ -408,40 +639,27 @@ public final class Indexer {
             }
             url.append("&subdirectory=").append(r.folder());
         }
-        return Distribution.builder(url.toString(), egg).requiresPython(requiresPython(r))
-                .origin(publicUrl + "@" + r.tag()).build();
+        return Distribution.builder(url.toString(), egg).requiresPython(metadata.requiresPython().orElse(null))
+                .metadata(metadata).uploadTime(r.time()).origin(publicUrl + "@" + r.tag()).build();
     }
 
-    private static @Nullable String requiresPython(Release r) {
-        PythonMetadata md = r.metadata();
-        return md == null ? null : md.requiresPython();
-    }
-
-    private @Nullable Distribution sdist(GitRepository repo, Release r) throws IOException {
+    private @Nullable Distribution sdist(GitRepository repo, Release r, CoreMetadata metadata) throws IOException {
         String loc = location(r.tag());
         String version = r.version().toString();
         String fileName = r.name().fileNameForm() + "-" + version + ".tar.gz";
-        PythonMetadata md = r.metadata();
-        SdistWriter.Metadata m = md == null
-                ? new SdistWriter.Metadata(r.name().display(), version, null, false, null, List.of())
-                : new SdistWriter.Metadata(r.name().display(), version, md.requiresPython(), md.requiresPythonKnown(),
-                        md.dependencies(), md.extras());
-        String pkgInfo = SdistWriter.pkgInfo(m);
-        String key = GitRepository.key("gitpypi-sdist-3\0" + r.commit().commitId() + "\0" + r.folder() + "\0"
-                + pkgInfo);
+        // the tags at the commit are in the key: export-subst's %D and %(describe) print them
+        String key = GitRepository.key("gitpypi-sdist-5\0" + r.commit().commitId() + "\0" + r.folder() + "\0"
+                + String.join(",", repo.tagsAt(r.commit().commitId())) + "\0" + metadata.toText());
         Path target = s.sdistDir().resolve(key).resolve(fileName);
-        if (md == null || !md.source().equals("pyproject.toml")) {
-            problems.add(Problem.warning(loc, "no pyproject.toml [project] at the tag: the sdist's PKG-INFO has"
-                    + " only name and version (SD-04)"));
-        }
         Optional<SdistWriter.Written> reused = SdistWriter.reuse(target);
         SdistWriter.Written w = reused.isPresent() ? reused.get()
-                : SdistWriter.write(repo, r.commit(), r.folder(), m, target);
+                : SdistWriter.write(repo, r.commit(), r.folder(), metadata, target);
         for (String warning : w.warnings()) {
             problems.add(Problem.warning(loc, warning));
         }
         return Distribution.builder(HostedFiles.url(r.name(), fileName), fileName)
-                .hash("sha256", w.sha256()).size(w.size()).requiresPython(m.requiresPython())
-                .localFile(w.file()).origin(publicUrl + "@" + r.tag()).build();
+                .hash("sha256", w.sha256()).size(w.size()).requiresPython(metadata.requiresPython().orElse(null))
+                .metadata(metadata).uploadTime(r.time()).localFile(w.file()).origin(publicUrl + "@" + r.tag())
+                .build();
     }
 }

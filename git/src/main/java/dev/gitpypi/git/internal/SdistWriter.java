@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.Set;
 import java.util.Optional;
 import java.io.InputStream;
+import dev.gitpypi.core.CoreMetadata;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -27,34 +28,16 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes a deterministic PEP 625 source distribution from the tree at a commit (SPEC SD-01, SD-02, SD-04, SD-05):
- * {@code name-version.tar.gz} with one top folder {@code name-version/}, a {@code PKG-INFO} (Metadata-Version 2.2),
+ * Writes a deterministic PEP 625 source distribution from the tree at a commit (SPEC SD-01, SD-02, SD-04, SD-05),
+ * holding what {@code git archive} would: {@code export-ignore}d files and folders are left out and
+ * {@code export-subst} is applied ({@link GitRepository#archiveFiles}, {@link ExportSubst}). On top:
+ * {@code name-version.tar.gz} with one top folder {@code name-version/}, the release's core metadata as
+ * {@code PKG-INFO} (Metadata-Version 2.2 or later),
  * entries sorted by path, modes 0644/0755, owner and group 0 without names, every mtime the commit time, and a
  * gzip header without a time stamp or file name. The same commit and metadata always give the same bytes.
  * Stateless and thread-safe.
  */
 public final class SdistWriter {
-    /** The core-metadata fields of version 2.2 besides Metadata-Version, Name and Version. */
-    private static final List<String> FIELDS_2_2 = List.of("Platform", "Supported-Platform", "Summary",
-            "Description", "Description-Content-Type", "Keywords", "Home-page", "Download-URL", "Author",
-            "Author-email", "Maintainer", "Maintainer-email", "License", "Classifier", "Requires-Dist",
-            "Requires-Python", "Requires-External", "Project-URL", "Provides-Extra", "Provides-Dist",
-            "Obsoletes-Dist");
-
-    /**
-     * The metadata written into {@code PKG-INFO}.
-     *
-     * @param name the project name as written (NAME-01)
-     * @param version the version in normal form
-     * @param requiresPython the requires-python value, or null
-     * @param requiresPythonKnown whether requires-python is known (else it is declared {@code Dynamic})
-     * @param dependencies the {@code Requires-Dist} values, or null when unknown (then declared {@code Dynamic})
-     * @param extras the {@code Provides-Extra} values
-     */
-    public record Metadata(String name, String version, @Nullable String requiresPython, boolean requiresPythonKnown,
-            @Nullable List<String> dependencies, List<String> extras) {
-    }
-
     /**
      * What was written.
      *
@@ -91,44 +74,12 @@ public final class SdistWriter {
             + "[build-system]\nrequires = [\"setuptools>=40.8.0\", \"wheel\"]\n"
             + "build-backend = \"setuptools.build_meta:__legacy__\"\n";
 
-    private SdistWriter() {
-    }
+    /** The largest {@code .gitattributes} file read. */
+    static final long MAX_ATTRIBUTES_BYTES = 1 << 20;
+    /** The largest file {@code export-subst} is applied to. */
+    static final int MAX_SUBST_BYTES = 16 << 20;
 
-    /**
-     * The {@code PKG-INFO} text (META-01..META-04): UTF-8, email-header form, {@code Dynamic} for every 2.2 field
-     * this writer cannot know.
-     *
-     * @param m the metadata
-     * @return the text
-     */
-    public static String pkgInfo(Metadata m) {
-        StringBuilder s = new StringBuilder();
-        s.append("Metadata-Version: 2.2\n");
-        s.append("Name: ").append(m.name()).append('\n');
-        s.append("Version: ").append(m.version()).append('\n');
-        Set<String> known = new HashSet<>();
-        if (m.requiresPythonKnown()) {
-            known.add("Requires-Python");
-            if (m.requiresPython() != null) {
-                s.append("Requires-Python: ").append(m.requiresPython()).append('\n');
-            }
-        }
-        if (m.dependencies() != null) {
-            known.add("Requires-Dist");
-            known.add("Provides-Extra");
-            for (String extra : m.extras()) {
-                s.append("Provides-Extra: ").append(extra).append('\n');
-            }
-            for (String d : m.dependencies()) {
-                s.append("Requires-Dist: ").append(d).append('\n');
-            }
-        }
-        for (String field : FIELDS_2_2) {
-            if (!known.contains(field)) {
-                s.append("Dynamic: ").append(field).append('\n');
-            }
-        }
-        return s.toString();
+    private SdistWriter() {
     }
 
     /**
@@ -137,15 +88,16 @@ public final class SdistWriter {
      * @param repo the repository
      * @param commit the commit
      * @param folder the project folder in the tree, {@code ""} for the root
-     * @param metadata the metadata
+     * @param metadata the release's core metadata, written as {@code PKG-INFO}; a {@code License-File} that is not
+     *                 in the archive (left out as unsafe) is dropped from it, with a warning
      * @param target the file to write (its name is the sdist file name); replaced atomically
      * @return the file, its sha256 and size, and what was left out of it (paths that could escape the archive's
      *         folder, links leaving the project folder, submodules); kept beside the file in
      *         {@code <file>.warnings}, so that {@link #reuse(Path)} reports them again
      * @throws IOException if reading or writing fails
      */
-    public static Written write(GitRepository repo, GitRepository.Commit commit, String folder, Metadata metadata,
-            Path target) throws IOException {
+    public static Written write(GitRepository repo, GitRepository.Commit commit, String folder,
+            CoreMetadata metadata, Path target) throws IOException {
         List<String> warnings = new ArrayList<>();
         String fileName = target.getFileName().toString();
         String top = fileName.substring(0, fileName.length() - ".tar.gz".length());
@@ -162,19 +114,32 @@ public final class SdistWriter {
             tar.setAddPaxHeadersForNonAsciiNames(true);
             Set<String> dirs = new HashSet<>();
             directory(tar, top + "/", mtimeMillis);
-            byte[] pkgInfo = pkgInfo(metadata).getBytes(StandardCharsets.UTF_8);
-            List<GitRepository.Entry> tree = repo.files(commit.commitId(), folder);
+            List<GitRepository.Entry> tree = repo.archiveFiles(commit.commitId(), folder, MAX_ATTRIBUTES_BYTES,
+                    warnings::add);
+            ExportSubst subst = null;
             boolean hasPyproject = tree.stream().anyMatch(e -> e.path().equals("pyproject.toml")
                     && (e.kind() == GitRepository.EntryKind.FILE || e.kind() == GitRepository.EntryKind.EXECUTABLE));
+            Set<String> reserved = hasPyproject ? Set.of("PKG-INFO") : Set.of("PKG-INFO", "pyproject.toml");
+            List<ArchiveMembers.Member> members = ArchiveMembers.select(tree, reserved,
+                    (id, max) -> repo.blob(id).bytes(max), warnings::add);
+            Set<String> paths = new HashSet<>();
+            members.forEach(m -> paths.add(m.entry().path()));
+            List<String> licenseFiles = metadata.licenseFiles();
+            List<String> present = licenseFiles.stream().filter(paths::contains).toList();
+            CoreMetadata written = metadata;
+            if (present.size() != licenseFiles.size()) {
+                licenseFiles.stream().filter(f -> !paths.contains(f)).forEach(f -> warnings.add("license file "
+                        + dev.gitpypi.core.internal.Texts.quote(f) + " is not in the sdist; left out of PKG-INFO"));
+                written = metadata.toBuilder().setAll(CoreMetadata.Field.LICENSE_FILE, present).build();
+            }
             Map<String, byte[]> generated = new TreeMap<>();
-            generated.put("PKG-INFO", pkgInfo);
+            generated.put("PKG-INFO", written.toBytes());
             if (!hasPyproject) {
                 generated.put("pyproject.toml", LEGACY_PYPROJECT.getBytes(StandardCharsets.UTF_8));
             }
             List<Item> entries = new ArrayList<>();
             generated.forEach((path, bytes) -> entries.add(new Item(path, null, null, bytes)));
-            for (ArchiveMembers.Member m : ArchiveMembers.select(tree, generated.keySet(),
-                    (id, max) -> repo.blob(id).bytes(max), warnings::add)) {
+            for (ArchiveMembers.Member m : members) {
                 entries.add(new Item(m.entry().path(), m.entry(), m.linkTarget(), null));
             }
             entries.sort(java.util.Comparator.comparing(Item::path));
@@ -207,6 +172,21 @@ public final class SdistWriter {
                 GitRepository.Blob blob = repo.blob(e.objectId());
                 TarArchiveEntry t = entry(top + "/" + path, TarConstants.LF_NORMAL,
                         e.kind() == GitRepository.EntryKind.EXECUTABLE ? 0100755 : 0100644, mtimeMillis);
+                if (e.exportSubst() && blob.size() <= MAX_SUBST_BYTES) {
+                    if (subst == null) {
+                        subst = new ExportSubst(repo, commit.commitId());
+                    }
+                    byte[] bytes = subst.apply(blob.bytes(MAX_SUBST_BYTES));
+                    t.setSize(bytes.length);
+                    tar.putArchiveEntry(t);
+                    tar.write(bytes);
+                    tar.closeArchiveEntry();
+                    continue;
+                }
+                if (e.exportSubst()) {
+                    warnings.add("file " + dev.gitpypi.core.internal.Texts.quote(path) + " is larger than "
+                            + MAX_SUBST_BYTES + " bytes: export-subst is not applied to it");
+                }
                 t.setSize(blob.size());
                 tar.putArchiveEntry(t);
                 blob.copyTo(tar);

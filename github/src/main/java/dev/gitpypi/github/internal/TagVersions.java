@@ -6,9 +6,10 @@ import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.Version;
 import dev.gitpypi.core.VersionSpecifiers;
 import dev.gitpypi.core.internal.Texts;
-import dev.gitpypi.git.internal.MetadataException;
-import dev.gitpypi.git.internal.MetadataReader;
-import dev.gitpypi.git.internal.PythonMetadata;
+import dev.gitpypi.git.internal.metadata.MetadataException;
+import dev.gitpypi.git.internal.metadata.MetadataReader;
+import dev.gitpypi.git.internal.metadata.ProjectMetadata;
+import dev.gitpypi.git.internal.metadata.TreeFiles;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -41,7 +42,7 @@ final class TagVersions {
      * @param date the release date: the published release's, else the tag's; null when unknown
      */
     record Tagged(Repo repo, ProjectName name, Version version, String tag, String commit,
-            @Nullable PythonMetadata metadata, @Nullable Instant date) {
+            @Nullable ProjectMetadata metadata, @Nullable Instant date) {
     }
 
     /** A file the metadata reader asked for that is not fetched yet. */
@@ -101,7 +102,7 @@ final class TagVersions {
     }
 
     /** The files of a commit from the cache; a file not cached is a {@link Miss} (or, late, just absent). */
-    private MetadataReader.Files files(String commit, boolean absentIfMissing) {
+    private TreeFiles files(String commit, boolean absentIfMissing) {
         return name -> {
             Optional<Optional<byte[]>> cached = snapshots.file(commit, name);
             if (cached.isEmpty()) {
@@ -157,9 +158,9 @@ final class TagVersions {
                         + " is not a PEP 440 version (VER-01); skipped"));
                 continue;
             }
-            PythonMetadata md;
+            ProjectMetadata md;
             try {
-                md = MetadataReader.read(files(t.commit(), true)).orElse(null);
+                md = MetadataReader.read(files(t.commit(), true));
             } catch (MetadataException e) {
                 problems.add(Problem.error(loc, e.getMessage() + "; tag skipped"));
                 continue;
@@ -168,8 +169,8 @@ final class TagVersions {
                         + dev.gitpypi.core.internal.Redaction.text(String.valueOf(e.getMessage())) + "; tag skipped"));
                 continue;
             }
-            String rawName = md != null && md.name() != null ? md.name() : repo.name();
-            String source = md == null ? "the repository name" : md.source();
+            String rawName = md.name().orElse(repo.name());
+            String source = md.name().isPresent() ? md.source() : "the repository name";
             Optional<ProjectName> name = ProjectName.tryParse(rawName);
             if (name.isEmpty()) {
                 problems.add(Problem.error(loc, "the project name " + Texts.quote(rawName) + " from " + source
@@ -177,10 +178,10 @@ final class TagVersions {
                 continue;
             }
             Version version = tagVersion.get();
-            if (md != null && md.version() != null) {
-                Optional<Version> declared = Version.tryParse(md.version());
+            if (md.version().isPresent()) {
+                Optional<Version> declared = Version.tryParse(md.version().get());
                 if (declared.isEmpty()) {
-                    problems.add(Problem.error(loc, md.source() + " has version " + Texts.quote(md.version())
+                    problems.add(Problem.error(loc, md.source() + " has version " + Texts.quote(md.version().get())
                             + ", not a PEP 440 version (VER-01); tag skipped"));
                     continue;
                 }
@@ -197,7 +198,7 @@ final class TagVersions {
                     version = declared.get();
                 }
             }
-            if (md != null && !valid(md, loc, problems)) {
+            if (!valid(md, loc, problems)) {
                 continue;
             }
             RepoData.Release release = releases.get(t.name());
@@ -236,8 +237,8 @@ final class TagVersions {
                 + " and pip and uv install it as a final release (tag it like " + v + "rc1 to keep it from them)";
     }
 
-    private static boolean valid(PythonMetadata md, String loc, List<Problem> problems) {
-        String rp = md.requiresPython();
+    private static boolean valid(ProjectMetadata md, String loc, List<Problem> problems) {
+        String rp = md.requiresPython().orElse(null);
         if (rp != null) {
             if (hasControl(rp)) {
                 problems.add(Problem.error(loc, md.source() + " requires-python " + Texts.quote(rp)
@@ -252,14 +253,11 @@ final class TagVersions {
                 return false;
             }
         }
-        List<String> deps = md.dependencies();
-        if (deps != null) {
-            for (String dep : deps) {
-                if (hasControl(dep)) {
-                    problems.add(Problem.error(loc, md.source() + " dependency " + Texts.quote(dep)
-                            + " has control characters (META-04); tag skipped"));
-                    return false;
-                }
+        for (String dep : md.fields().requiresDist()) {
+            if (hasControl(dep)) {
+                problems.add(Problem.error(loc, md.source() + " dependency " + Texts.quote(dep)
+                        + " has control characters (META-04); tag skipped"));
+                return false;
             }
         }
         return true;

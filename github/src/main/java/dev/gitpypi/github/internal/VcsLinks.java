@@ -40,7 +40,7 @@ final class VcsLinks {
         String clone = Redaction.url(t.repo().cloneUrl());
         String url = "git+" + clone + "@" + ref + "#egg=" + egg;
         return Distribution.builder(url, egg)
-                .requiresPython(t.metadata() == null ? null : t.metadata().requiresPython())
+                .requiresPython(t.metadata() == null ? null : t.metadata().requiresPython().orElse(null))
                 .uploadTime(t.date()).origin(clone + "@" + t.tag()).build();
     }
 }

@@ -42,7 +42,7 @@ class EmbeddingExampleIT {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** The example's jar and the runtime dependencies the build copied beside it ({@code target/modules}). */
+    /** The example's jar and its runtime dependencies, as the build listed them ({@code target/module-path.txt}). */
     private static String modulePath() throws IOException {
         Path target = Path.of("target");
         List<String> entries = new ArrayList<>();
@@ -51,7 +51,7 @@ class EmbeddingExampleIT {
                     .forEach(p -> entries.add(p.toAbsolutePath().toString()));
         }
         assertThat(entries).as("the example's jar in target/").hasSize(1);
-        entries.add(target.resolve("modules").toAbsolutePath().toString());
+        entries.add(Files.readString(target.resolve("module-path.txt")).strip());
         return String.join(java.io.File.pathSeparator, entries);
     }
 }

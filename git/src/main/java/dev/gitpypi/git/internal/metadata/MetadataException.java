@@ -1,4 +1,4 @@
-package dev.gitpypi.git.internal;
+package dev.gitpypi.git.internal.metadata;
 
 /**
  * A project file at a tag cannot be used (invalid TOML, wrong types, too large). The message names the file and
