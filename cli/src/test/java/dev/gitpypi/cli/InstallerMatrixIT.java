@@ -46,8 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * wheels and sdists from a folder; {@code sdist}: sdists built from Git tags; {@code vcs}: {@code git+} links).
  *
  * <p>Each cell resolves {@code hello>=1.1,<2} offline, with the index as the only source: {@code hello} depends on
- * {@code world>=1.0}; of the versions the constraint allows, 1.3.0 requires Python {@code >=4} and must not be
- * chosen. A site whose {@code world 1.1.0} file was swapped after the build must be refused (hash check), over HTML
+ * {@code world>=1.0}; of the versions the constraint allows, 1.3.0 requires Python {@code >=4} and 1.2.0 is yanked
+ * ({@code --yank}), so 1.1.0 must be chosen. A site whose {@code world 1.1.0} file was swapped after the build must be refused (hash check), over HTML
  * (the static host) and over the negotiated form ({@code gitpypi serve}). The measured outcomes are compared with the
  * expectations below and with the table in the README ("Installers"), so the README says what these clients do.
  *
@@ -57,7 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InstallerMatrixIT {
     static final String REQUIREMENT = "hello>=1.1,<2";
     /** What every working cell must resolve to. */
-    static final Map<String, String> RESOLVED = Map.of("hello", "1.2.0", "world", "1.1.0");
+    static final Map<String, String> RESOLVED = Map.of("hello", "1.1.0", "world", "1.1.0");
 
     enum Client {
         PIP_23_2("pip 23.2.1"), PIP_23_0("pip 23.0.1"), POETRY("poetry 1.3.2"), PDM("pdm 2.2.1");
@@ -281,7 +281,7 @@ class InstallerMatrixIT {
 
     private static void build(Path site, String... sources) {
         List<String> args = new ArrayList<>(List.of("build", "--out", site.toString(), "--cache",
-                tmp.resolve("cache").toString(), "-q"));
+                tmp.resolve("cache").toString(), "-q", "--yank", "hello==1.2.0:broken release"));
         args.addAll(List.of(sources));
         ProcessResult r = Cli.run(tmp, args.toArray(String[]::new));
         // a local repository without an origin is linked with file:// (a warning, not an error)
