@@ -188,6 +188,12 @@ class InstallerMatrixIT {
         for (AutoCloseable s : SERVERS) {
             s.close();
         }
+        // the venvs link the system's Pythons: drop those links here, so the temp-folder cleanup meets none
+        try (Stream<Path> all = Files.walk(tmp)) {
+            for (Path link : all.filter(Files::isSymbolicLink).toList()) {
+                Files.delete(link);
+            }
+        }
     }
 
     static List<Cell> cells() {

@@ -54,8 +54,16 @@ public final class Installers {
      * @return the environment changes
      */
     public static Consumer<Map<String, String>> env(Path work, Path shared) {
+        Path temp = work.resolve("tmp");
+        try {
+            Files.createDirectories(temp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return env -> {
             env.clear();
+            // their temporary files and logs (pdm leaves one per failed command) stay in the test's folder
+            env.put("TMPDIR", temp.toString());
             env.put("PATH", "/usr/bin:/bin");
             env.put("HOME", work.resolve("home").toString());
             env.put("LC_ALL", "C.UTF-8");
