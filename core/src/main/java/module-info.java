@@ -4,6 +4,11 @@
 module dev.gitpypi.core {
     requires static transitive org.jspecify;
     requires com.fasterxml.jackson.core;
+    // READMEs on the pages for people: Markdown rendered by commonmark-java, sanitized with jsoup's Safelist.
+    // Neither appears in core's API.
+    requires org.commonmark;
+    requires org.commonmark.ext.gfm.tables;
+    requires org.jsoup;
 
     exports dev.gitpypi.core;
     exports dev.gitpypi.core.render;

@@ -2,7 +2,6 @@ package dev.gitpypi.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.gitpypi.core.internal.Redaction;
 import dev.gitpypi.git.publish.PublishResult;
 import dev.gitpypi.git.publish.SiteChanges;
 import dev.gitpypi.git.publish.SitePublisher;
@@ -26,13 +25,15 @@ import picocli.CommandLine.Parameters;
 /** {@code gitpypi publish}: commits a built site to a branch (GitHub Pages) and pushes it. */
 @Command(name = "publish", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Publishes a built site to a branch of a Git repository (GitHub Pages' gh-pages by default): fetches",
-            "the branch's last commit (or starts the branch), replaces its files with the site's (keeping CNAME",
-            "and the --keep files), adds .nojekyll, and pushes one commit whose message lists the projects and",
-            "versions added and removed and the files yanked. An unchanged site makes no commit. If someone else",
-            "pushed meanwhile, it fetches again and retries on top of their commit; it never force-pushes",
-            "unless --force. Credentials: those in the URL, else $GITHUB_TOKEN or $GH_TOKEN (sent to github.com,",
-            "or the --github-api-url host, only), else your ssh keys for ssh remotes."},
+            "Publishes a built site to a branch of a Git repository (default gh-pages).",
+            "It fetches the branch's last commit (or starts the branch), replaces its",
+            "files with the site's (keeping CNAME and the --keep files), adds .nojekyll",
+            "and pushes one commit whose message lists the projects and versions added",
+            "and removed and the files yanked. An unchanged site makes no commit.",
+            "If someone else pushed meanwhile, it fetches again and retries on top of",
+            "their commit; it never force-pushes unless --force.",
+            "Credentials: those in the URL, else $GITHUB_TOKEN or $GH_TOKEN (sent to",
+            "github.com, or the --github-api-url host, only), else your ssh setup."},
         footer = {"", "Examples:",
             "  gitpypi publish site --repo https://github.com/your-org/python-index.git",
             "  gitpypi publish site --repo git@github.com:your-org/python-index.git --keep 'docs/**'",
@@ -168,7 +169,7 @@ final class PublishCommand implements Callable<Integer> {
      */
     static PublishResult publish(SitePublisher.Builder b, Path site, Reporter reporter) throws IOException {
         SitePublisher publisher = b.progress(reporter).build();
-        reporter.begin("publishing " + site + " to " + Redaction.url(publisher.remote()) + " branch "
+        reporter.begin("publishing " + site + " to " + publisher.remote() + " branch "
                 + publisher.branch(), -1);
         PublishResult r;
         try {

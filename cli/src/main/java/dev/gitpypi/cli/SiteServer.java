@@ -215,6 +215,9 @@ final class SiteServer implements AutoCloseable {
         if (n.endsWith(".css")) {
             return "text/css; charset=utf-8";
         }
+        if (n.endsWith(".js")) {
+            return "text/javascript; charset=utf-8";
+        }
         if (n.endsWith(".xml")) {
             return "application/atom+xml; charset=utf-8";
         }

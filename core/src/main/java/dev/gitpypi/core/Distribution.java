@@ -37,6 +37,8 @@ public final class Distribution {
     /** The schemes of pip's VCS links ({@code git+https://…}, {@code hg+ssh://…}, …), matched case-insensitively. */
     private final String url;
     private final String filename;
+    /** Derived from url and filename once: the renderers ask for it many times per page. */
+    private final Kind kind;
     private final Map<String, String> hashes;
     private final @Nullable String requiresPython;
     private final @Nullable String yanked;
@@ -52,6 +54,7 @@ public final class Distribution {
     private Distribution(Builder b) {
         this.url = b.url;
         this.filename = b.filename;
+        this.kind = Links.kind(b.url, b.filename);
         this.hashes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.hashes));
         this.requiresPython = b.requiresPython;
         this.yanked = b.yanked;
@@ -110,7 +113,7 @@ public final class Distribution {
 
     /** @return what the link points to, derived from the URL and file name */
     public Kind kind() {
-        return Links.kind(url, filename);
+        return kind;
     }
 
     /**

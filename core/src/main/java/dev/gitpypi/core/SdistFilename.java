@@ -168,6 +168,10 @@ public final class SdistFilename extends DistributionFilename {
      */
     public static Optional<SdistFilename> parseForProject(String filename, ProjectName project) {
         Objects.requireNonNull(filename, "file name must not be null");
+        Optional<SdistFilename> fast = parseForProjectFast(filename, project);
+        if (fast != null) {
+            return fast;
+        }
         String[] split = pipSplitext(filename);
         String base = split[0];
         Extension extension = Extension.ofSuffix(split[1]);
@@ -186,6 +190,52 @@ public final class SdistFilename extends DistributionFilename {
         return Version.tryParse(versionText).map(v -> new SdistFilename(filename, distribution,
                 project.normalized(), versionText, v, extension));
     }
+
+    /**
+     * {@link #parseForProject} for the common case, without the allocations of pip's general algorithm: the file
+     * name starts with the normalized project name character for character (upper case and {@code _}/{@code .} for
+     * {@code -} allowed), then {@code -}, and ends with one of pip's extensions (the longest that matches, as pip's
+     * {@code splitext} takes it). Then that {@code -} is the one pip finds, because a shorter prefix normalizes to a
+     * shorter name. Returns null when the general algorithm must decide.
+     */
+    private static @Nullable Optional<SdistFilename> parseForProjectFast(String filename, ProjectName project) {
+        String normalized = project.normalized();
+        int n = normalized.length();
+        if (filename.length() <= n + 1 || filename.charAt(n) != '-' || filename.indexOf('/') >= 0) {
+            return null;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = filename.charAt(i);
+            char mapped = (c == '_' || c == '.') ? '-' : (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+            if (mapped != normalized.charAt(i)) {
+                return null;
+            }
+        }
+        Extension extension = null;
+        for (Extension e : EXTENSIONS) {
+            if (filename.endsWith(e.suffix) && (extension == null || e.suffix.length() > extension.suffix.length())) {
+                extension = e;
+            }
+        }
+        int versionEnd = extension == null ? -1 : filename.length() - extension.suffix.length();
+        if (extension == null || versionEnd <= n + 1 || (!extension.suffix.startsWith(".tar.")
+                && versionEnd >= 4 && filename.regionMatches(true, versionEnd - 4, ".tar", 0, 4))) {
+            return null; // no extension, an empty version, or ".tar" before a one-part extension: pip's splitext
+        }
+        if (extension == Extension.ZIP && filename.contains("macosx10")) {
+            return Optional.empty();
+        }
+        String versionText = filename.substring(n + 1, versionEnd);
+        if (endsWithPythonVersionMarker(versionText)) {
+            return Optional.empty();
+        }
+        String distribution = filename.substring(0, n);
+        Extension found = extension;
+        return Version.tryParse(versionText).map(v -> new SdistFilename(filename, distribution, normalized,
+                versionText, v, found));
+    }
+
+    private static final Extension[] EXTENSIONS = Extension.values();
 
     /**
      * Whether pip would take this file from the project's page as a source distribution (PIP-05); see

@@ -129,6 +129,15 @@ public final class StaticSiteServer implements AutoCloseable {
         if (name.endsWith(".json")) {
             return "application/json";
         }
+        if (name.endsWith(".css")) {
+            return "text/css; charset=utf-8";
+        }
+        if (name.endsWith(".js")) {
+            return "text/javascript; charset=utf-8";
+        }
+        if (name.endsWith(".xml")) {
+            return "application/xml";
+        }
         if (name.endsWith(".metadata")) {
             return "application/octet-stream";
         }

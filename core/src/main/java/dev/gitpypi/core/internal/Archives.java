@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -36,6 +37,29 @@ public final class Archives {
      * @throws IOException if the wheel is not a readable zip
      */
     public static Optional<byte[]> wheelMetadata(Path wheel, String stem) throws IOException {
+        return wheelMetadataMember(wheel, stem).map(Member::bytes);
+    }
+
+    /**
+     * A file read out of an archive, with the modification time the archive records for it.
+     *
+     * @param bytes the file's bytes
+     * @param time when the archive says the file was last changed (for a built distribution: when it was built);
+     *     empty when the archive gives none or a placeholder (zip's 1980 epoch, tar's 0)
+     */
+    public record Member(byte[] bytes, Optional<Instant> time) {
+    }
+
+    /**
+     * A wheel's {@code .dist-info/METADATA} as {@link #wheelMetadata(Path, String)} finds it, with its time. A zip
+     * records local time without a zone; it is read as UTC, so the result does not depend on the machine's zone.
+     *
+     * @param wheel the wheel
+     * @param stem the expected folder stem, used only to choose among several {@code .dist-info} folders
+     * @return the member, or empty if the wheel has no METADATA
+     * @throws IOException if the wheel is not a readable zip
+     */
+    public static Optional<Member> wheelMetadataMember(Path wheel, String stem) throws IOException {
         requireRegular(wheel);
         try (ZipFile zip = new ZipFile(wheel.toFile(), StandardCharsets.UTF_8)) {
             List<ZipEntry> candidates = new ArrayList<>();
@@ -62,9 +86,17 @@ public final class Archives {
                 return Optional.empty();
             }
             try (InputStream in = zip.getInputStream(chosen)) {
-                return Optional.of(readBounded(in));
+                return Optional.of(new Member(readBounded(in), zipTime(chosen)));
             }
         }
+    }
+
+    private static Optional<Instant> zipTime(ZipEntry entry) {
+        java.time.LocalDateTime local = entry.getTimeLocal();
+        if (local == null || local.getYear() < 1981) {
+            return Optional.empty();
+        }
+        return Optional.of(local.toInstant(java.time.ZoneOffset.UTC));
     }
 
     /**
@@ -88,6 +120,17 @@ public final class Archives {
      * @throws IOException if the file is not a readable archive of its kind
      */
     public static Optional<byte[]> sdistPkgInfo(Path sdist) throws IOException {
+        return sdistPkgInfoMember(sdist).map(Member::bytes);
+    }
+
+    /**
+     * An sdist's {@code PKG-INFO} as {@link #sdistPkgInfo(Path)} finds it, with its time.
+     *
+     * @param sdist a {@code .tar.gz}, {@code .tgz}, {@code .tar} or {@code .zip} sdist, a regular file
+     * @return the member, or empty if there is none
+     * @throws IOException if the file is not a readable archive of its kind
+     */
+    public static Optional<Member> sdistPkgInfoMember(Path sdist) throws IOException {
         String name = sdist.getFileName().toString();
         if (name.endsWith(".zip")) {
             return zipPkgInfo(sdist);
@@ -102,7 +145,7 @@ public final class Archives {
         }
     }
 
-    private static Optional<byte[]> zipPkgInfo(Path sdist) throws IOException {
+    private static Optional<Member> zipPkgInfo(Path sdist) throws IOException {
         requireRegular(sdist);
         try (ZipFile zip = new ZipFile(sdist.toFile(), StandardCharsets.UTF_8)) {
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
@@ -111,7 +154,7 @@ public final class Archives {
                 int slash = entryName.indexOf('/');
                 if (slash > 0 && !entry.isDirectory() && entryName.substring(slash + 1).equals("PKG-INFO")) {
                     try (InputStream in = zip.getInputStream(entry)) {
-                        return Optional.of(readBounded(in));
+                        return Optional.of(new Member(readBounded(in), zipTime(entry)));
                     }
                 }
             }
@@ -127,7 +170,7 @@ public final class Archives {
         }
     }
 
-    private static Optional<byte[]> tarPkgInfo(InputStream in) throws IOException {
+    private static Optional<Member> tarPkgInfo(InputStream in) throws IOException {
         byte[] header = new byte[512];
         String longName = null;
         while (true) {
@@ -147,7 +190,9 @@ public final class Archives {
             }
             int slash = name.indexOf('/');
             if ((type == '0' || type == '\0') && slash > 0 && name.substring(slash + 1).equals("PKG-INFO")) {
-                return Optional.of(readExactly(in, size));
+                long mtime = octal(header, 136, 12);
+                return Optional.of(new Member(readExactly(in, size), mtime > 0 ? Optional.of(Instant.ofEpochSecond(
+                        mtime)) : Optional.empty()));
             }
             skipFully(in, padded);
         }

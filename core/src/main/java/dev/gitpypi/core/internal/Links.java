@@ -35,6 +35,7 @@ public final class Links {
     }
 
     private static final String[] VCS_PREFIXES = {"git+", "hg+", "svn+", "bzr+"};
+    private static final SdistFilename.Extension[] EXTENSIONS = SdistFilename.Extension.values();
 
     /**
      * The kind of a link, from its URL and file name: {@code git+…} (and the other VCS schemes) is a VCS link, else
@@ -53,7 +54,7 @@ public final class Links {
         if (filename.endsWith(".whl")) {
             return Distribution.Kind.WHEEL;
         }
-        for (SdistFilename.Extension extension : SdistFilename.Extension.values()) {
+        for (SdistFilename.Extension extension : EXTENSIONS) {
             if (filename.endsWith(extension.suffix())) {
                 return Distribution.Kind.SDIST;
             }

@@ -1,23 +1,25 @@
 package dev.gitpypi.core.render;
 
-import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Project;
-import dev.gitpypi.core.Version;
 import dev.gitpypi.core.internal.BaseUrls;
-import dev.gitpypi.core.internal.Html;
-import dev.gitpypi.core.internal.Links;
-import java.util.Comparator;
+import dev.gitpypi.core.internal.FrontPage;
+import dev.gitpypi.core.internal.Releases;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renders a site's landing page for people ({@code index.html} beside {@code simple/}): the projects with their
- * latest versions and the {@code pip install} line of each. Links inside the site are relative.
+ * Renders a site's front page for people ({@code index.html} beside {@code simple/}): every project with its latest
+ * version, summary and release date, linking to its {@linkplain ProjectPageRenderer project page}; a filter box
+ * that narrows the list as one types (a small script; without JavaScript the page is the plain list); and the
+ * {@code pip install --index-url …} line for this site — with absolute URLs when the public base URL is known,
+ * otherwise a sentence saying where the index is (the script then fills in the address the page was loaded from),
+ * never a placeholder.
  *
- * <p>Immutable and thread-safe.
+ * <p>Links inside the site are relative and name {@code index.html} explicitly, so the pages work under any base
+ * path and from {@code file://}. Output is deterministic. Immutable and thread-safe.
  */
 public final class LandingPageRenderer {
     private final String title;
@@ -31,7 +33,7 @@ public final class LandingPageRenderer {
     /**
      * A renderer.
      *
-     * @param title the page's title
+     * @param title the site's title
      * @param baseUrl the public URL the site is served from (an absolute http or https URL without credentials,
      *     query or fragment), or null when it is not known
      * @return the renderer
@@ -43,62 +45,16 @@ public final class LandingPageRenderer {
     }
 
     /**
-     * The landing page of an index.
+     * The front page of an index.
      *
      * @param index the index
      * @return the page
      */
     public String render(Index index) {
-        String indexUrl = baseUrl == null ? null : baseUrl + "simple/";
-        String shownUrl = indexUrl == null ? "SITE_URL/simple/" : indexUrl;
-        StringBuilder s = new StringBuilder(256 + 160 * index.size());
-        s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-        s.append(Html.escape(title)).append("</title>\n</head>\n<body>\n<h1>").append(Html.escape(title))
-                .append("</h1>\n<p>A Python package index with ").append(index.size())
-                .append(index.size() == 1 ? " project" : " projects").append(". Install with pip (or uv):</p>\n");
-        s.append("<pre><code>pip install --index-url ").append(Html.escape(shownUrl)).append(" NAME</code></pre>\n");
-        if (indexUrl == null) {
-            s.append("<p>where SITE_URL is the address this page is served from; the index for installers is"
-                    + " the <a href=\"simple/\">simple/</a> folder beside this page.</p>\n");
-        } else {
-            s.append("<p>The index for installers: <a href=\"simple/\">").append(Html.escape(indexUrl))
-                    .append("</a></p>\n");
-        }
-        s.append("<table>\n<thead><tr><th>Project</th><th>Latest version</th><th>Install</th><th>Source</th></tr>"
-                + "</thead>\n<tbody>\n");
+        List<Releases.OfProject> projects = new ArrayList<>(index.size());
         for (Project p : index.projects().values()) {
-            String n = p.name().normalized();
-            s.append("<tr><td><a href=\"simple/").append(Html.escape(n)).append("/\">")
-                    .append(Html.escape(p.name().display())).append("</a></td><td>")
-                    .append(latestVersion(p).map(Html::escape).orElse("")).append("</td><td><code>pip install"
-                            + " --index-url ").append(Html.escape(shownUrl)).append(' ').append(Html.escape(n))
-                    .append("</code></td><td>");
-            Optional<String> source = p.sourceUrl();
-            if (source.isPresent() && (source.get().startsWith("https://") || source.get().startsWith("http://"))) {
-                s.append("<a href=\"").append(Html.escape(source.get())).append("\">source</a>");
-            }
-            s.append("</td></tr>\n");
+            projects.add(Releases.OfProject.of(p));
         }
-        s.append("</tbody>\n</table>\n</body>\n</html>\n");
-        return s.toString();
-    }
-
-    /**
-     * The latest version of a project for people: the highest final release among its listed files that are not
-     * yanked, else the highest non-yanked version, else the highest of any listed file, else of its declared
-     * versions.
-     */
-    static Optional<String> latestVersion(Project p) {
-        List<Distribution> listed = Links.listed(p);
-        List<Version> live = listed.stream().filter(d -> !d.isYanked())
-                .flatMap(d -> Links.versionOf(p.name(), d).stream()).toList();
-        Optional<Version> best = live.stream().filter(v -> !v.isPrerelease()).max(Comparator.naturalOrder())
-                .or(() -> live.stream().max(Comparator.naturalOrder()))
-                .or(() -> listed.stream().flatMap(d -> Links.versionOf(p.name(), d).stream())
-                        .max(Comparator.naturalOrder()))
-                .or(() -> p.versions().stream().flatMap(v -> Version.tryParse(v).stream())
-                        .max(Comparator.naturalOrder()));
-        return best.map(Version::toString);
+        return FrontPage.render(title, baseUrl, projects);
     }
 }

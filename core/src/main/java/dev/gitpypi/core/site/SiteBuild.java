@@ -7,34 +7,40 @@ import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.core.internal.Tokens;
 import dev.gitpypi.core.render.HtmlRenderer;
 import dev.gitpypi.core.render.JsonRenderer;
-import dev.gitpypi.core.render.LandingPageRenderer;
+import dev.gitpypi.core.internal.FrontPage;
+import dev.gitpypi.core.internal.PeoplePages;
+import dev.gitpypi.core.internal.ProjectPage;
+import dev.gitpypi.core.internal.ReleaseFeed;
+import dev.gitpypi.core.internal.Releases;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One pass over an index that makes every folder and file of the site, in a fixed order, into a {@link SiteSink}:
- * {@code .nojekyll} (and the private-site marker), then each project (hosted, its pages rendered) on {@code threads} threads, then the root pages
- * and the landing page. Each project owns its folders, so project tasks share nothing but the sink's counters.
+ * {@code .nojekyll} (and the private-site marker), then each project (hosted, its pages for installers and for people rendered) on
+ * {@code threads} threads, then the root pages, the front page, the feed, the stylesheet and the script. Each
+ * project owns its folders, so project tasks share nothing but the sink's counters; a project's releases are worked
+ * out once, in its task, for its page, the front page and the feed.
  * Every page is checked for text shaped like a GitHub token before it reaches the sink.
  */
 final class SiteBuild {
     private final SiteSink sink;
     private final Hosting hosting;
     private final boolean json;
-    private final LandingPageRenderer landing;
+    private final Pages pages;
     private final int threads;
     private final boolean privateSite;
     private final Progress progress;
 
-    SiteBuild(SiteSink sink, boolean json, LandingPageRenderer landing, int threads, boolean privateSite,
-            Progress progress) {
+    SiteBuild(SiteSink sink, boolean json, Pages pages, int threads, boolean privateSite, Progress progress) {
         this.sink = sink;
         this.hosting = new Hosting(sink);
         this.json = json;
-        this.landing = landing;
+        this.pages = pages;
         this.threads = threads;
         this.privateSite = privateSite;
         this.progress = progress;
@@ -54,11 +60,12 @@ final class SiteBuild {
             return Optional.empty();
         }
         sink.folder(SiteLayout.SIMPLE);
-        List<Project> hostedProjects = new ArrayList<>(index.size());
+        sink.folder(SiteLayout.PEOPLE);
+        List<Releases.OfProject> hostedProjects = new ArrayList<>(index.size());
         boolean[] changed = {false};
         progress.start("projects", index.size());
         new OrderedPool(index.size() < 2 ? 1 : threads).run(index.projects().values(), this::project, (p, h) -> {
-            changed[0] |= h != p;
+            changed[0] |= h.project() != p;
             hostedProjects.add(h);
             progress.advance(1);
             return !sink.finished();
@@ -66,9 +73,9 @@ final class SiteBuild {
         if (sink.finished()) {
             return Optional.empty();
         }
-        Index hosted = changed[0] ? Index.of(hostedProjects) : index;
-        hostedProjects.clear();
-        for (Page page : rootPages(hosted)) {
+        Index hosted = changed[0] ? Index.of(hostedProjects.stream().map(Releases.OfProject::project).toList())
+                : index;
+        for (Page page : rootPages(hosted, hostedProjects)) {
             sink.file(page.rel, page.bytes);
         }
         return sink.finished() ? Optional.empty() : Optional.of(hosted);
@@ -79,23 +86,48 @@ final class SiteBuild {
     }
 
     /**
-     * The pages that depend on the whole index: the root pages and the landing page. Hosting changes no name,
-     * status or file name, so they may be rendered from the index as given (the writer's hint before a comparison).
+     * What the pages for people are made with.
+     *
+     * @param title the site's title
+     * @param baseUrl the site's public URL ending with {@code /}, or null
      */
-    List<Page> rootPages(Index index) {
-        List<Page> pages = new ArrayList<>(3);
-        pages.add(text(SiteLayout.ROOT_HTML, HtmlRenderer.create().renderRoot(index)));
-        if (json) {
-            pages.add(bytes(SiteLayout.ROOT_JSON, JsonRenderer.create().renderRoot(index)));
-        }
-        pages.add(text(SiteLayout.LANDING_PAGE, landing.render(index)));
-        return pages;
+    record Pages(String title, @Nullable String baseUrl) {
     }
 
-    /** Hosts a project's files and writes its pages; returns the project as hosted (itself if nothing is). */
-    private Project project(Project p) throws IOException {
+    /**
+     * The pages that depend on the whole index (the root pages, the front page, the feed) and the stylesheet and
+     * script. Hosting changes no name, status, file name, version, date or metadata, so they may be rendered from
+     * the index as given (the writer's hint before a comparison).
+     */
+    List<Page> rootPages(Index index) {
+        List<Releases.OfProject> projects = new ArrayList<>(index.size());
+        for (Project p : index.projects().values()) {
+            projects.add(Releases.OfProject.of(p));
+        }
+        return rootPages(index, projects);
+    }
+
+    /** The same, with each project's releases already computed (in the index's order). */
+    private List<Page> rootPages(Index index, List<Releases.OfProject> projects) {
+        List<Page> out = new ArrayList<>(6);
+        out.add(text(SiteLayout.ROOT_HTML, HtmlRenderer.create().renderRoot(index)));
+        if (json) {
+            out.add(bytes(SiteLayout.ROOT_JSON, JsonRenderer.create().renderRoot(index)));
+        }
+        out.add(text(SiteLayout.LANDING_PAGE, FrontPage.render(pages.title(), pages.baseUrl(), projects)));
+        out.add(text(SiteLayout.FEED, ReleaseFeed.render(pages.title(), pages.baseUrl(), projects)));
+        out.add(new Page(SiteLayout.STYLESHEET, PeoplePages.stylesheet()));
+        out.add(new Page(SiteLayout.SCRIPT, PeoplePages.script()));
+        return out;
+    }
+
+    /**
+     * Hosts a project's files and writes its pages; returns the project as hosted (itself if nothing is) with its
+     * releases, for the front page and the feed.
+     */
+    private Releases.OfProject project(Project p) throws IOException {
         if (sink.finished()) {
-            return p;
+            return new Releases.OfProject(p, List.of());
         }
         Project h = hosting.host(p);
         String dir = SiteLayout.projectFolder(h.name());
@@ -106,7 +138,13 @@ final class SiteBuild {
             Page page = bytes(dir + "/index.json", JsonRenderer.create().renderProject(h));
             sink.file(page.rel, page.bytes);
         }
-        return h;
+        Releases.OfProject releases = Releases.OfProject.of(h);
+        String people = SiteLayout.peopleFolder(h.name());
+        sink.folder(people);
+        Page page = text(people + "/index.html", ProjectPage.render(pages.title(), pages.baseUrl(), h,
+                releases.releases()));
+        sink.file(page.rel, page.bytes);
+        return releases;
     }
 
     private static Page text(String rel, String text) {

@@ -21,6 +21,10 @@ final class SiteLayout {
     static final String ROOT_HTML = "simple/index.html";
     static final String ROOT_JSON = "simple/index.json";
     static final String LANDING_PAGE = "index.html";
+    static final String PEOPLE = "project";
+    static final String FEED = "feed.xml";
+    static final String STYLESHEET = dev.gitpypi.core.internal.PeoplePages.STYLESHEET;
+    static final String SCRIPT = dev.gitpypi.core.internal.PeoplePages.SCRIPT;
 
     private SiteLayout() {
     }
@@ -28,6 +32,11 @@ final class SiteLayout {
     /** {@code simple/NAME}: the folder of a project's pages for installers. */
     static String projectFolder(ProjectName name) {
         return SIMPLE + "/" + safeName(name);
+    }
+
+    /** {@code project/NAME}: the folder of a project's page for people. */
+    static String peopleFolder(ProjectName name) {
+        return PEOPLE + "/" + safeName(name);
     }
 
     /** {@code files/NAME}: the folder of a project's hosted files. */

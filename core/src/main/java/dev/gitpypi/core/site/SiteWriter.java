@@ -6,7 +6,6 @@ import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Progress;
 import dev.gitpypi.core.internal.BaseUrls;
 import dev.gitpypi.core.internal.Texts;
-import dev.gitpypi.core.render.LandingPageRenderer;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -19,10 +18,13 @@ import org.jspecify.annotations.Nullable;
  * Writes an {@link Index} as a static site (DESIGN "Output layout"):
  *
  * <pre>
- * OUT/index.html                              a landing page for people: projects, latest versions, pip lines
  * OUT/simple/index.html, OUT/simple/index.json                       root project list (PEP 503, PEP 691)
- * OUT/simple/NAME/index.html, OUT/simple/NAME/index.json             project pages (NAME normalized)
+ * OUT/simple/NAME/index.html, OUT/simple/NAME/index.json             project pages for installers (NAME normalized)
  * OUT/files/NAME/FILE, OUT/files/NAME/FILE.metadata                  hosted files, PEP 658 sidecars of wheels
+ * OUT/index.html                                    for people: every project, latest version, summary, date, filter
+ * OUT/project/NAME/index.html                       for people: a project's metadata, README, releases and files
+ * OUT/feed.xml                                      for people: an Atom feed of releases
+ * OUT/style.css, OUT/site.js                        the pages' stylesheet and small script
  * OUT/.nojekyll                                                      GitHub Pages: serve files as they are
  * OUT/.gitpypi-private                                               a private site only ({@link #PRIVATE_MARKER})
  * </pre>
@@ -59,14 +61,14 @@ public final class SiteWriter {
     public static final String PRIVATE_MARKER = SiteLayout.PRIVATE_MARKER;
 
     private final boolean json;
-    private final LandingPageRenderer landing;
+    private final SiteBuild.Pages pages;
     private final int threads;
     private final boolean privateSite;
     private final Progress progress;
 
     private SiteWriter(Builder b) {
         this.json = b.json;
-        this.landing = LandingPageRenderer.of(b.title, b.baseUrl);
+        this.pages = new SiteBuild.Pages(b.title, b.baseUrl);
         this.threads = b.threads;
         this.privateSite = b.privateSite;
         this.progress = b.progress;
@@ -121,7 +123,7 @@ public final class SiteWriter {
     }
 
     private SiteBuild build(SiteSink sink) {
-        return new SiteBuild(sink, json, landing, threads, privateSite, progress);
+        return new SiteBuild(sink, json, pages, threads, privateSite, progress);
     }
 
     /**
@@ -189,9 +191,9 @@ public final class SiteWriter {
         }
 
         /**
-         * The public URL the site will be served from, used only in the landing page's {@code pip install} lines
-         * (links inside the site stay relative). Without it the landing page tells people to put in the site's
-         * address.
+         * The public URL the site will be served from, used in the pages for people (absolute {@code pip install}
+         * lines) and in the feed (absolute ids and links); links inside the site stay relative. Without it the pages
+         * say where the index is (their script fills in the address they were loaded from).
          *
          * @param url an absolute http or https URL without credentials, query or fragment, or null
          * @return this builder
@@ -215,7 +217,7 @@ public final class SiteWriter {
         }
 
         /**
-         * The landing page's title.
+         * The site's title, on the pages for people and the feed.
          *
          * @param value the title
          * @return this builder

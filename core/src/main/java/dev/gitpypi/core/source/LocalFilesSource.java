@@ -1,5 +1,6 @@
 package dev.gitpypi.core.source;
 
+import dev.gitpypi.core.CoreMetadata;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.DistributionFilename;
 import dev.gitpypi.core.Index;
@@ -19,6 +20,7 @@ import dev.gitpypi.core.internal.Digests;
 import dev.gitpypi.core.internal.HostedFiles;
 import dev.gitpypi.core.internal.LocalFiles;
 import dev.gitpypi.core.internal.PipFiles;
+import dev.gitpypi.core.internal.Releases;
 import dev.gitpypi.core.internal.SkippedFiles;
 import dev.gitpypi.core.internal.Texts;
 import java.io.IOException;
@@ -47,12 +49,17 @@ import org.jspecify.annotations.Nullable;
  * installers, …) are skipped, a note each and one warning per kind.
  *
  * <p>Project names and versions come from the file names (WHL-01..WHL-04, SD-01, PIP-05); each file's sha256 and
- * size are computed. A wheel's {@code .dist-info/METADATA} gives {@code requires-python} and is published as the
+ * size are computed. A file's release date ({@link Distribution#uploadTime()}, also the JSON pages' PEP 700
+ * {@code upload-time}) is the time its archive records for the METADATA or PKG-INFO member, which is when the file
+ * was built — intrinsic to the file, unlike its file-system time, which a checkout or a copy changes; none when the
+ * archive gives a placeholder (a zip's 1980 epoch). A wheel's {@code .dist-info/METADATA} gives {@code requires-python} and is published as the
  * PEP 658 {@code .metadata} file, byte for byte, with its sha256 (P658-03, REN-05); its {@code Name} and
  * {@code Version} must agree with the file name (WHL-06). An sdist's {@code PKG-INFO} gives {@code requires-python}
  * (SD-02, SD-04) where the JDK reads the archive ({@code .tar.gz}, {@code .tgz}, {@code .tar}, {@code .zip}).
- * Distributions with invalid metadata are errors. The display name of a project is the {@code Name} of its
- * metadata.
+ * Distributions with invalid metadata are errors. Each distribution carries the {@link CoreMetadata} of its
+ * METADATA or PKG-INFO ({@link Distribution#metadata()}: summary, dependencies, project URLs, … for the pages for
+ * people), the README ({@code Description}) only for each project's latest release. The display name of a project
+ * is the {@code Name} of its metadata.
  *
  * <p>Subfolders and hidden files are not read. Immutable; {@link #read()} reads the folder each time.
  */
@@ -146,9 +153,31 @@ public final class LocalFilesSource implements IndexSource {
                     .findFirst().orElse(found.get(0).name);
             Project.Builder b = Project.builder(display);
             found.forEach(f -> b.add(f.distribution));
-            projects.add(b.build());
+            projects.add(withoutOldDescriptions(b.build()));
         }
         return new SourceResult(Index.of(projects), problems);
+    }
+
+    /**
+     * The project with the README ({@code Description}) kept only in the metadata of its latest release, the one its
+     * page shows: a folder of many versions would otherwise hold every version's README in memory.
+     */
+    private static Project withoutOldDescriptions(Project p) {
+        Optional<Releases.Release> latest = Releases.latest(Releases.of(p));
+        List<Distribution> files = new ArrayList<>(p.distributions().size());
+        boolean changed = false;
+        for (Distribution d : p.distributions()) {
+            Optional<CoreMetadata> m = d.metadata();
+            boolean current = latest.isPresent() && latest.get().files().contains(d);
+            if (m.isPresent() && !current && m.get().description().isPresent()) {
+                files.add(d.toBuilder().metadata(m.get().toBuilder().remove(CoreMetadata.Field.DESCRIPTION).build())
+                        .build());
+                changed = true;
+            } else {
+                files.add(d);
+            }
+        }
+        return changed ? p.toBuilder().distributions(files).build() : p;
     }
 
     /** One usable file. */
@@ -170,12 +199,13 @@ public final class LocalFilesSource implements IndexSource {
                 .orElse(filename.substring(0, filename.indexOf('-', filename.indexOf('-') + 1)));
         byte[] metadata;
         try {
-            Optional<byte[]> found = Archives.wheelMetadata(file, stem);
+            Optional<Archives.Member> found = Archives.wheelMetadataMember(file, stem);
             if (found.isEmpty()) {
                 problems.add(Problem.error(where, "wheel has no {name}-{version}.dist-info/METADATA (WHL-06)"));
                 return null;
             }
-            metadata = found.get();
+            metadata = found.get().bytes();
+            d.uploadTime(found.get().time().orElse(null));
         } catch (IOException e) {
             problems.add(Problem.error(where, "cannot read wheel as a zip: " + e.getMessage() + " (WHL-06)"));
             return null;
@@ -186,7 +216,7 @@ public final class LocalFilesSource implements IndexSource {
             return null;
         }
         warnings(where, listed, wf.orElse(null), problems);
-        d.coreMetadata(Map.of("sha256", Digests.sha256(metadata)));
+        d.coreMetadata(Map.of("sha256", Digests.sha256(metadata))).metadata(CoreMetadata.parse(metadata));
         requiresPython(where, metadata, d, problems);
         return new Found(listed.project(), metadataName.get(), d.build());
     }
@@ -205,7 +235,9 @@ public final class LocalFilesSource implements IndexSource {
         if (Archives.canReadSdist(filename)) {
             Optional<byte[]> pkgInfo;
             try {
-                pkgInfo = Archives.sdistPkgInfo(file);
+                Optional<Archives.Member> member = Archives.sdistPkgInfoMember(file);
+                pkgInfo = member.map(Archives.Member::bytes);
+                d.uploadTime(member.flatMap(Archives.Member::time).orElse(null));
             } catch (IOException e) {
                 problems.add(Problem.error(where, "cannot read the sdist archive: " + e.getMessage() + " (SD-04)"));
                 return null;
@@ -217,6 +249,7 @@ public final class LocalFilesSource implements IndexSource {
                     return null;
                 }
                 metadataName = checked.get();
+                d.metadata(CoreMetadata.parse(pkgInfo.get()));
                 requiresPython(where, pkgInfo.get(), d, problems);
             } else {
                 problems.add(Problem.warning(where, "sdist has no {name}-{version}/PKG-INFO; listed without"

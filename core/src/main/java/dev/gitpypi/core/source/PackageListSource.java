@@ -3,6 +3,7 @@ package dev.gitpypi.core.source;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.gitpypi.core.CoreMetadata;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.Index;
@@ -36,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * ({@link #plain(Path, String)}), or one JSON object per line ({@link #json(Path, String)}) with the keys
  * {@code filename} (required), {@code url}, {@code hash} ({@code sha256=HEX}), {@code requires_python},
  * {@code upload_timestamp} (Unix seconds), {@code yanked_reason}, {@code core_metadata} ({@code true} or
- * {@code sha256=HEX}); other keys (such as {@code uploaded_by}) are ignored. Links point to the packages URL
+ * {@code sha256=HEX}), {@code requires_dist} (a list, kept as the release's {@link CoreMetadata} for the pages for
+ * people); other keys (such as {@code uploaded_by}) are ignored. Links point to the packages URL
  * followed by the file name. Blank lines and lines starting with {@code #} are skipped.
  *
  * <p>Files are taken as pip takes them from an index page (SPEC PIP-05): every file pip would install is listed,
@@ -201,6 +203,17 @@ public final class PackageListSource implements IndexSource {
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> fields.put(key, p.getNumberValue());
                     case VALUE_TRUE, VALUE_FALSE -> fields.put(key, t == JsonToken.VALUE_TRUE);
                     case VALUE_NULL -> { }
+                    case START_ARRAY -> {
+                        List<String> values = new ArrayList<>();
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                                values.add(p.getText());
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                        fields.put(key, values);
+                    }
                     default -> p.skipChildren();
                 }
             }
@@ -248,6 +261,17 @@ public final class PackageListSource implements IndexSource {
             } else {
                 String[] kv = hashPair(m, "core_metadata");
                 b.coreMetadata(Map.of(kv[0], kv[1]));
+            }
+        }
+        if (fields.get("requires_dist") instanceof List<?> requires && !requires.isEmpty()) {
+            if (PipFiles.read(name) instanceof PipFiles.Listed listed) {
+                CoreMetadata.Builder m = CoreMetadata.builder(listed.project().display(), listed.version().toString());
+                requires.forEach(r -> m.add(CoreMetadata.Field.REQUIRES_DIST, String.valueOf(r)));
+                String rp = string(fields, "requires_python");
+                if (rp != null) {
+                    m.set(CoreMetadata.Field.REQUIRES_PYTHON, rp);
+                }
+                b.metadata(m.build());
             }
         }
         return b.build();

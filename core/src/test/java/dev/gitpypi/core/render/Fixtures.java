@@ -1,5 +1,6 @@
 package dev.gitpypi.core.render;
 
+import dev.gitpypi.core.CoreMetadata;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Project;
@@ -78,6 +79,65 @@ final class Fixtures {
                 .add(Distribution.builder("https://files.example/nosize-1.0.tar.gz", "nosize-1.0.tar.gz")
                         .hash("sha256", SHA_A).build())
                 .build();
+    }
+
+    /**
+     * A project as people see it: versions whose text order differs from PEP 440 order (1.9 and 1.10), a
+     * pre-release and a development release newer than the latest final one, a yanked release, dates, sizes, and
+     * core metadata with a Markdown README that tries every trick a README can.
+     */
+    static Project people() {
+        CoreMetadata.Builder m = CoreMetadata.builder("Hello.World", "1.10")
+                .set(CoreMetadata.Field.SUMMARY, "Says <hello> & \"goodbye\"")
+                .set(CoreMetadata.Field.REQUIRES_PYTHON, ">=3.9")
+                .set(CoreMetadata.Field.LICENSE_EXPRESSION, "Apache-2.0")
+                .add(CoreMetadata.Field.REQUIRES_DIST, "requests>=2.31")
+                .add(CoreMetadata.Field.REQUIRES_DIST, "click>=8; extra == \"cli\"")
+                .projectUrl("Source", "https://github.com/example/hello-world")
+                .set(CoreMetadata.Field.DESCRIPTION_CONTENT_TYPE, "text/markdown; charset=UTF-8; variant=GFM")
+                .set(CoreMetadata.Field.DESCRIPTION, README);
+        CoreMetadata latest = m.build();
+        CoreMetadata old = CoreMetadata.builder("Hello.World", "1.9").set(CoreMetadata.Field.SUMMARY, "older").build();
+        return Project.builder(ProjectName.of("Hello.World"))
+                .add(file("hello_world-1.10-py3-none-any.whl", "2024-03-01T10:00:00Z", 2_345).metadata(latest).build())
+                .add(file("hello_world-1.10.tar.gz", "2024-03-01T10:05:00Z", 1_234_567).metadata(latest).build())
+                .add(file("hello_world-1.9-py3-none-any.whl", "2023-11-20T08:00:00Z", 2_300).metadata(old).build())
+                .add(file("hello_world-2.0rc1-py3-none-any.whl", "2024-04-01T00:00:00Z", 2_400).build())
+                .add(file("hello_world-2.1.dev3-py3-none-any.whl", "2024-04-02T00:00:00Z", 2_410).build())
+                .add(file("hello_world-0.9.tar.gz", "2023-01-01T00:00:00Z", 999).yanked("broke <everything>")
+                        .build())
+                .build();
+    }
+
+    static final String README = String.join("\n",
+            "# Hello World",
+            "",
+            "Says hello, *politely*. See [the docs](https://docs.example/hello) and [a file](docs/usage.md).",
+            "",
+            "| option | meaning |",
+            "|---|---|",
+            "| `-v` | louder |",
+            "",
+            "<script>alert('script')</script>",
+            "<img src=\"https://img.example/logo.png\" alt=\"logo\" onerror=\"alert('onerror')\">",
+            "<img src=\"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=\" alt=\"data\">",
+            "<a href=\"javascript:alert('href')\">click me</a> <a href=\"JaVaScRiPt&colon;alert(1)\">obfuscated</a>",
+            "<svg onload=\"alert('svg')\"><script>alert('svg script')</script></svg>",
+            "<iframe src=\"https://evil.example/\"></iframe><style>body{display:none}</style>",
+            "<p style=\"position:fixed\" onclick=\"alert('click')\">styled</p>",
+            "",
+            "[markdown js](javascript:alert('md')) and ![markdown data](data:image/png;base64,AAAA)",
+            "",
+            "```python",
+            "print(\"<hello>\")",
+            "```",
+            "");
+
+    private static Distribution.Builder file(String filename, String uploaded, long size) {
+        return Distribution.builder("https://files.example/" + filename, filename)
+                .hash("sha256", dev.gitpypi.core.internal.Digests.sha256(filename.getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)))
+                .size(size).uploadTime(Instant.parse(uploaded));
     }
 
     static List<Project> all() {

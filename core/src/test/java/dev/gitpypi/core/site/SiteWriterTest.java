@@ -75,8 +75,9 @@ class SiteWriterTest {
         assertThat(snapshot(out).keySet()).containsExactlyInAnyOrder(".nojekyll", "index.html", "simple/index.html",
                 "simple/index.json", "simple/alpha/index.html", "simple/alpha/index.json", "simple/beta/index.html",
                 "simple/beta/index.json", "files/alpha/alpha-1.0-py3-none-any.whl",
-                "files/alpha/alpha-1.0-py3-none-any.whl.metadata", "files/alpha/alpha-1.0.tar.gz");
-        assertThat(report).isEqualTo(new SiteReport(out, 2, 11, 0, 0));
+                "files/alpha/alpha-1.0-py3-none-any.whl.metadata", "files/alpha/alpha-1.0.tar.gz",
+                "project/alpha/index.html", "project/beta/index.html", "feed.xml", "style.css", "site.js");
+        assertThat(report).isEqualTo(new SiteReport(out, 2, 16, 0, 0));
 
         // hosted files are byte copies, linked relatively with their sha256 (REN-02)
         assertThat(out.resolve("files/alpha/alpha-1.0.tar.gz")).hasSameBinaryContentAs(sdist);
@@ -90,24 +91,32 @@ class SiteWriterTest {
         assertThat(page).contains(" data-core-metadata=\"sha256=" + Digests.sha256(metadata) + "\"")
                 .containsOnlyOnce("data-core-metadata");
 
-        // the landing page: each project, its latest version and the exact pip line
+        // the front page: each project, its latest version (linking to its page for people) and the exact pip line
         String landing = Files.readString(out.resolve("index.html"));
-        assertThat(landing).contains("<a href=\"simple/alpha/\">Alpha</a></td><td>1.0</td>")
+        assertThat(landing).contains("<a href=\"project/alpha/index.html\">Alpha</a></td><td>1.0</td>")
                 .contains("<code>pip install --index-url https://example.github.io/pkgs/simple/ alpha</code>")
-                .contains("<a href=\"simple/beta/\">beta</a></td><td>2.0</td>");
+                .contains("<a href=\"project/beta/index.html\">beta</a></td><td>2.0</td>");
+        // the project page for people lists the hosted files relatively, with their sizes and hashes
+        String people = Files.readString(out.resolve("project/alpha/index.html"));
+        assertThat(people).contains("<a href=\"../../files/alpha/alpha-1.0.tar.gz#sha256=" + Digests.sha256(sdist)
+                + "\">alpha-1.0.tar.gz</a>").contains(Digests.sha256(sdist))
+                .contains("pip install --index-url https://example.github.io/pkgs/simple/ alpha");
     }
 
     @Test
-    void withoutBaseUrlTheLandingPageSaysWhatToPutIn() throws IOException {
+    void withoutBaseUrlThePagesSayWhereTheIndexIsNeverAPlaceholder() throws IOException {
         Path out = tmp.resolve("site");
         SiteWriter.builder().json(false).build().write(index(), out);
-        assertThat(Files.readString(out.resolve("index.html")))
-                .contains("pip install --index-url SITE_URL/simple/ beta").contains("where SITE_URL is");
+        for (String page : List.of("index.html", "project/beta/index.html")) {
+            String html = Files.readString(out.resolve(page));
+            assertThat(html).as(page).doesNotContain("SITE_URL").contains("folder of this site, given to <code>pip"
+                    + " install --index-url</code>").contains("data-index-url=\"");
+        }
         assertThat(out.resolve("simple/index.json")).doesNotExist();
     }
 
     @Test
-    void landingPageLinksOnlyHttpSourcesAndEscapesEverything() throws IOException {
+    void pagesForPeopleLinkOnlyHttpSourcesAndEscapeEverything() throws IOException {
         Project safe = Project.builder(ProjectName.of("Safe")).sourceUrl("https://github.com/o/safe?a=1&b=\"2\"")
                 .add(Distribution.builder("https://x.example/safe-1.0rc1.tar.gz", "safe-1.0rc1.tar.gz").build())
                 .add(Distribution.builder("https://x.example/safe-0.9.tar.gz", "safe-0.9.tar.gz").build()).build();
@@ -116,10 +125,14 @@ class SiteWriterTest {
         SiteWriter.builder().title("<Team> & \"packages\"").build().write(Index.of(List.of(safe, script)), out);
         org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(Files.readString(out.resolve("index.html")));
         assertThat(doc.title()).isEqualTo("<Team> & \"packages\"");
-        assertThat(doc.select("a").eachAttr("href")).containsExactly("simple/", "simple/safe/",
-                "https://github.com/o/safe?a=1&b=\"2\"", "simple/script/");
+        assertThat(doc.select("tbody a").eachAttr("href")).containsExactly("project/safe/index.html",
+                "project/script/index.html");
         // the latest final release, not the newer pre-release
         assertThat(doc.select("tbody tr").get(0).select("td").get(1).text()).isEqualTo("0.9");
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(Files.readString(out.resolve("project/safe/index.html")));
+        assertThat(page.select("dl.facts a").eachAttr("href")).contains("https://github.com/o/safe?a=1&b=\"2\"");
+        String scriptPage = Files.readString(out.resolve("project/script/index.html"));
+        assertThat(scriptPage).doesNotContain("javascript");
     }
 
     @Test
@@ -127,7 +140,7 @@ class SiteWriterTest {
         SiteWriter writer = SiteWriter.builder().build();
         writer.write(index(), tmp.resolve("one"));
         writer.write(index(), tmp.resolve("two"));
-        assertThat(snapshot(tmp.resolve("one"))).isEqualTo(snapshot(tmp.resolve("two"))).hasSize(11);
+        assertThat(snapshot(tmp.resolve("one"))).isEqualTo(snapshot(tmp.resolve("two"))).hasSize(16);
     }
 
     @Test
@@ -146,11 +159,12 @@ class SiteWriterTest {
         assertThat(same.unchanged()).isTrue();
         assertThat(snapshot(out)).isEqualTo(before);
 
-        // drop gamma, add delta: root pages and landing page change, gamma's pages go, delta's come
+        // drop gamma, add delta: root pages and front page change (the feed lists no undated release), gamma's three
+        // pages go, delta's come
         SiteReport changed = writer.write(index("delta"), out);
-        assertThat(changed.filesWritten()).isEqualTo(3 + 2);
-        assertThat(changed.filesDeleted()).isEqualTo(2);
-        assertThat(changed.filesUnchanged()).isEqualTo(before.size() - 3 - 2);
+        assertThat(changed.filesWritten()).isEqualTo(3 + 3);
+        assertThat(changed.filesDeleted()).isEqualTo(3);
+        assertThat(changed.filesUnchanged()).isEqualTo(before.size() - 3 - 3);
         // an unchanged file was kept, not rewritten
         Object keyAfter = Files.readAttributes(out.resolve("files/alpha/alpha-1.0-py3-none-any.whl"),
                 java.nio.file.attribute.BasicFileAttributes.class).fileKey();

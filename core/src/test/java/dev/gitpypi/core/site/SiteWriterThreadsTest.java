@@ -110,11 +110,12 @@ class SiteWriterThreadsTest {
         Files.createDirectories(out.resolve("extra/deep"));
         Files.writeString(out.resolve("extra/deep/x.txt"), "x");
 
-        // b and d go (2 pages each), so do the two added files; root pages and landing page change
+        // b and d go (3 pages each), so do the two added files; root pages and front page change; .nojekyll, the
+        // feed (no dated release), stylesheet and script stay
         SiteReport report = writer.write(Index.of(List.of(projects.get(0), projects.get(2), projects.get(4))), out);
-        assertThat(report.filesDeleted()).isEqualTo(2 * 2 + 2);
+        assertThat(report.filesDeleted()).isEqualTo(2 * 3 + 2);
         assertThat(report.filesWritten()).isEqualTo(3);
-        assertThat(report.filesUnchanged()).isEqualTo(1 + 3 * 2);
+        assertThat(report.filesUnchanged()).isEqualTo(4 + 3 * 3);
         assertThat(out.resolve("extra")).doesNotExist();
         assertThat(out.resolve("simple/b")).doesNotExist();
     }

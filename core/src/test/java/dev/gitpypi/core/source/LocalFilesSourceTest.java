@@ -47,12 +47,20 @@ class LocalFilesSourceTest {
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(w.coreMetadata()).contains(Map.of("sha256", Digests.sha256(metadata)));
         assertThat(w.localFile()).contains(wheel);
+        // the release's core metadata, for the pages for people, and its date: when the archive says it was built
+        assertThat(w.metadata()).hasValueSatisfying(m -> {
+            assertThat(m.name()).contains("alpha");
+            assertThat(m.requiresPython()).contains(">=3.8");
+        });
+        assertThat(w.uploadTime()).isPresent();
 
         Distribution s = alpha.distributions().get(1);
         assertThat(s.filename()).isEqualTo("alpha-1.1.tar.gz");
         assertThat(s.requiresPython()).contains(">=3.9");
         assertThat(s.coreMetadata()).isEmpty();
         assertThat(s.sha256()).contains(Digests.sha256(sdist));
+        assertThat(s.metadata().flatMap(dev.gitpypi.core.CoreMetadata::version)).contains("1.1");
+        assertThat(s.uploadTime()).isPresent();
         assertThat(LocalFilesSource.of(dist).linkStyle()).isEqualTo(LinkStyle.FILES);
         assertThat(LocalFilesSource.of(dist).description()).startsWith("files:");
     }

@@ -151,9 +151,9 @@ public final class SitePublisher {
         return branch;
     }
 
-    /** @return the repository published to, as it was given (a URL may hold credentials: do not show it as is) */
+    /** @return the repository published to, as it was given but without credentials (safe to show) */
     public String remote() {
-        return remoteText;
+        return dev.gitpypi.core.internal.Redaction.url(remoteText);
     }
 
     /**

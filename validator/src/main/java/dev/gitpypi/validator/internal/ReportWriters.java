@@ -129,6 +129,9 @@ public final class ReportWriters {
 
     private static JsonGenerator generator(Writer out) throws IOException {
         JsonGenerator g = JSON.createGenerator(out);
+        // the caller owns the writer (and the report ends with a newline after the JSON): closing the generator
+        // must not close it, or writing a report to a file fails with "Stream closed"
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         g.setPrettyPrinter(pp);
