@@ -15,7 +15,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Would pip use this link, would uv use it, and if not which SPEC rule says why (SPEC §15, §16). */
+/**
+ * Would pip use this link, would uv use it, and if not which SPEC rule says why (SPEC §15, §16); poetry's and
+ * pdm's verdicts come from {@link PoetryPdmVerdicts}.
+ */
 public final class Compat {
     private static final List<String> TYPES = List.of("text/html", "application/vnd.pypi.simple.v1+html",
             "application/vnd.pypi.simple.v1+json");
@@ -49,8 +52,9 @@ public final class Compat {
      *
      * @param pip rule id and reason that make pip skip or fail the page, or null
      * @param uv rule id and reason that make uv fail the page, or null
+     * @param pdm rule id and reason that make pdm fail the page, or null
      */
-    public record PageVerdict(String @Nullable [] pip, String @Nullable [] uv) {
+    public record PageVerdict(String @Nullable [] pip, String @Nullable [] uv, String @Nullable [] pdm) {
     }
 
     /**
@@ -114,7 +118,7 @@ public final class Compat {
                 }
             }
         }
-        return new PageVerdict(pip, uv);
+        return new PageVerdict(pip, uv, PoetryPdmVerdicts.pdmPage(links));
     }
 
     /**
@@ -133,8 +137,10 @@ public final class Compat {
         String uvName = link.node() != null ? d.filename() : urlName;
         InstallerVerdict uv = page.uv() != null ? no(page.uv()[0], page.uv()[1])
                 : uv(FileNames.judgedProject(project, uvName), link, uvName);
+        String judged = FileNames.judgedProject(project, urlName);
         return new LinkVerdict(project != null ? project : FileNames.judgedProject(null, urlName), d.filename(),
-                Urls.safe(d.url()), link.location(), pip, uv);
+                Urls.safe(d.url()), link.location(), pip, uv, PoetryPdmVerdicts.poetry(judged, link),
+                PoetryPdmVerdicts.pdm(judged, link, page.pdm()));
     }
 
     private static InstallerVerdict no(String rule, String reason) {

@@ -54,8 +54,9 @@ public final class ReportWriters {
         for (Finding f : r.findings()) {
             List<String> skippers = new ArrayList<>();
             for (LinkVerdict l : byLocation.getOrDefault(f.location(), List.of())) {
-                for (String who : List.of("pip", "uv")) {
-                    InstallerVerdict v = who.equals("pip") ? l.pip() : l.uv();
+                for (Map.Entry<String, InstallerVerdict> e : l.installers().entrySet()) {
+                    String who = e.getKey();
+                    InstallerVerdict v = e.getValue();
                     if (!v.usable() && Compat.explains(f.ruleId(), v.ruleIds())) {
                         if (!skippers.contains(who)) {
                             skippers.add(who);
@@ -71,18 +72,13 @@ public final class ReportWriters {
             }
             out.write('\n');
         }
-        int pipNo = 0;
-        int uvNo = 0;
+        Map<String, Integer> using = new java.util.LinkedHashMap<>();
         Map<String, List<LinkVerdict>> groups = new TreeMap<>();
         for (LinkVerdict l : r.links()) {
-            if (!l.pip().usable()) {
-                pipNo++;
-            }
-            if (!l.uv().usable()) {
-                uvNo++;
-            }
-            for (String who : List.of("pip", "uv")) {
-                InstallerVerdict v = who.equals("pip") ? l.pip() : l.uv();
+            for (Map.Entry<String, InstallerVerdict> e : l.installers().entrySet()) {
+                String who = e.getKey();
+                InstallerVerdict v = e.getValue();
+                using.merge(who, v.usable() ? 1 : 0, Integer::sum);
                 if (!v.usable() && !told.contains(who + "\u0000" + l.location() + "\u0000" + l.filename())) {
                     String key = who + "\u0000" + l.location().resource() + "\u0000" + String.join(",", v.ruleIds())
                             + "\u0000" + v.reason();
@@ -94,7 +90,7 @@ public final class ReportWriters {
             String who = g.getKey().substring(0, g.getKey().indexOf('\u0000'));
             List<LinkVerdict> links = g.getValue();
             LinkVerdict first = links.get(0);
-            InstallerVerdict v = who.equals("pip") ? first.pip() : first.uv();
+            InstallerVerdict v = first.installers().get(who);
             String what = links.size() == 1 ? first.filename() : "any of the " + links.size() + " links of project "
                     + first.project();
             Location where = links.size() == 1 ? first.location() : Location.of(first.location().resource());
@@ -103,8 +99,11 @@ public final class ReportWriters {
             out.write('\n');
         }
         int links = r.links().size();
-        out.write(Texts.printable(r.target()) + ": " + r.summary() + "; " + plural(links, "link") + ", pip uses "
-                + (links - pipNo) + ", uv uses " + (links - uvNo) + "\n");
+        StringBuilder uses = new StringBuilder();
+        for (String who : List.of("pip", "uv", "poetry", "pdm")) {
+            uses.append(", ").append(who).append(" uses ").append(using.getOrDefault(who, 0));
+        }
+        out.write(Texts.printable(r.target()) + ": " + r.summary() + "; " + plural(links, "link") + uses + "\n");
     }
 
     private static boolean mentions(String message, List<String> who) {
@@ -204,8 +203,9 @@ public final class ReportWriters {
                 g.writeStringField("filename", l.filename());
                 g.writeStringField("url", l.url());
                 location(g, l.location());
-                verdict(g, "pip", l.pip());
-                verdict(g, "uv", l.uv());
+                for (Map.Entry<String, InstallerVerdict> e : l.installers().entrySet()) {
+                    verdict(g, e.getKey(), e.getValue());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
