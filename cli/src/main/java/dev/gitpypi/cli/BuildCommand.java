@@ -47,8 +47,9 @@ import picocli.CommandLine.Option;
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Builds a static index from Git repositories, GitHub organisations, folders of distributions, package"
-                    + " lists and existing indexes, and writes it to --out (simple/ pages in HTML and JSON, hosted"
-                    + " files, a landing page).",
+                    + " lists and existing indexes, and writes it to --out (simple/ pages in HTML and JSON for"
+                    + " installers, hosted files, and pages for people: a searchable project list, a page per project"
+                    + " with its README, a release feed).",
             "The site is swapped in whole: on any failure the previous site is left as it was.",
             "Options may also come from a gitpypi.toml file (--config; ./gitpypi.toml is read when present)."},
         footer = {"", "Examples:",
@@ -155,7 +156,8 @@ final class BuildCommand implements Callable<Integer> {
     private @Nullable Path sshDir;
 
     @Option(names = "--base-url", paramLabel = "URL",
-            description = "The public URL of the site, for the landing page's pip commands.")
+            description = "The public URL of the site: absolute pip commands on the pages for people, absolute links"
+                    + " in the release feed.")
     private @Nullable String baseUrl;
 
     @Option(names = "--threads", paramLabel = "N",

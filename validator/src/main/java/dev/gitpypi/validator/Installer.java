@@ -11,7 +11,11 @@ public enum Installer {
     /** pip (SPEC §15, the PIP-* rules). */
     PIP,
     /** uv (SPEC §16, the UV-* rules). */
-    UV;
+    UV,
+    /** poetry 1.x (the POETRY-* rules, checked against poetry 1.3.2). */
+    POETRY,
+    /** pdm 2.2 (the PDM-* rules, checked against pdm 2.2.1). */
+    PDM;
 
     /** @return the lower-case name used in reports: {@code pip}, {@code uv} */
     public String label() {

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Installer compatibility of one link of a project page: would each {@link Installer} use it, and if not, why
- * (SPEC §15, §16).
+ * Installer compatibility of one link of a project page: would each {@link Installer} — pip, uv, poetry 1.x, pdm 2.2 —
+ * use it, and if not, why (SPEC §15, §16; {@code POETRY-*} and {@code PDM-*} from their sources, checked against the
+ * real clients).
  *
  * @param project the normalized project name (empty when the page's project is not known and the file name gives
  *     none)
@@ -48,7 +49,7 @@ public record LinkVerdict(String project, String filename, String url, Location 
     }
 
     /**
-     * Creates a verdict for pip and uv.
+     * Creates a verdict from one verdict per installer.
      *
      * @param project the project
      * @param filename the file name
@@ -56,10 +57,13 @@ public record LinkVerdict(String project, String filename, String url, Location 
      * @param location the location
      * @param pip pip's verdict
      * @param uv uv's verdict
+     * @param poetry poetry's verdict
+     * @param pdm pdm's verdict
      */
     public LinkVerdict(String project, String filename, String url, Location location, InstallerVerdict pip,
-            InstallerVerdict uv) {
-        this(project, filename, url, location, Map.of(Installer.PIP, pip, Installer.UV, uv));
+            InstallerVerdict uv, InstallerVerdict poetry, InstallerVerdict pdm) {
+        this(project, filename, url, location, Map.of(Installer.PIP, pip, Installer.UV, uv, Installer.POETRY, poetry,
+                Installer.PDM, pdm));
     }
 
     /**
@@ -80,6 +84,28 @@ public record LinkVerdict(String project, String filename, String url, Location 
     /** @return what uv would do */
     public InstallerVerdict uv() {
         return verdicts.get(Installer.UV);
+    }
+
+    /** @return what poetry 1.x would do */
+    public InstallerVerdict poetry() {
+        return verdicts.get(Installer.POETRY);
+    }
+
+    /** @return what pdm 2.2 would do */
+    public InstallerVerdict pdm() {
+        return verdicts.get(Installer.PDM);
+    }
+
+    /**
+     * The verdicts by installer label ({@code pip}, {@code uv}, {@code poetry}, {@code pdm}), in {@link Installer}
+     * order.
+     *
+     * @return label to verdict
+     */
+    public Map<String, InstallerVerdict> installers() {
+        Map<String, InstallerVerdict> m = new java.util.LinkedHashMap<>();
+        verdicts.forEach((i, v) -> m.put(i.label(), v));
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     @Override

@@ -63,6 +63,9 @@ class VerdictFixturesTest {
     static Stream<Case> cases() {
         Installer pip = Installer.PIP;
         Installer uv = Installer.UV;
+        Installer poetry = Installer.POETRY;
+        Installer pdm = Installer.PDM;
+        String badRp = " data-requires-python=\"3.8+\"";
         Usability no = Usability.UNUSABLE;
         Usability yes = Usability.USABLE;
         Usability yanked = Usability.YANKED;
@@ -132,7 +135,30 @@ class VerdictFixturesTest {
                 new Case("served as text/plain", "foo", a("foo-1.0.tar.gz"), plain, "foo-1.0.tar.gz", uv, no,
                         Rule.UV_01),
                 new Case("served as Text/HTML", "foo", a("foo-1.0.tar.gz"), "Text/HTML", "foo-1.0.tar.gz", uv, no,
-                        Rule.UV_01));
+                        Rule.UV_01),
+                new Case("JSON page", "foo", json("{\"filename\": \"foo-1.0.tar.gz\", \"url\":"
+                        + " \"https://f.example/foo-1.0.tar.gz\", \"hashes\": {}}"), null, "foo-1.0.tar.gz", poetry, no,
+                        Rule.POETRY_01),
+                new Case("installer", "foo", a("foo-1.0.exe"), null, "foo-1.0.exe", poetry, no, Rule.POETRY_02),
+                new Case("no version", "foo", a("foo-latest.tar.gz"), null, "foo-latest.tar.gz", poetry, no,
+                        Rule.POETRY_03),
+                new Case("bare data-yanked", "foo", a("https://f.example/foo-1.0.tar.gz" + H, "foo-1.0.tar.gz",
+                        " data-yanked"), null, "foo-1.0.tar.gz", poetry, yanked, Rule.POETRY_04),
+                new Case("invalid requires-python", "foo", a("https://f.example/foo-1.0.tar.gz" + H, "foo-1.0.tar.gz",
+                        badRp), null, "foo-1.0.tar.gz", poetry, yes, Rule.POETRY_05),
+                new Case("file: link", "foo", a("file:///srv/files/foo-1.0.tar.gz" + H, "foo-1.0.tar.gz", ""), null,
+                        "foo-1.0.tar.gz", poetry, no, Rule.POETRY_06),
+                new Case("bare data-yanked", "foo", a("https://f.example/foo-1.0.tar.gz" + H, "foo-1.0.tar.gz",
+                        " data-yanked"), null, "foo-1.0.tar.gz", pdm, yes, Rule.PDM_01),
+                new Case("VCS link without egg", "foo", a("git+https://g.example/o/foo@v1", "foo-1.0", ""), null,
+                        "foo-1.0", pdm, no, Rule.PDM_02),
+                new Case("invalid requires-python", "foo", Fixtures.page("<a href=\"https://f.example/foo-1.0.tar.gz"
+                        + H + "\"" + badRp + ">foo-1.0.tar.gz</a>\n<a href=\"https://f.example/foo-2.0.tar.gz" + H
+                        + "\">foo-2.0.tar.gz</a>"), null, "foo-2.0.tar.gz", pdm, no, Rule.PDM_03),
+                new Case("md5 fragment only", "foo", a("https://f.example/foo-1.0.tar.gz#md5=" + "a".repeat(32),
+                        "foo-1.0.tar.gz", ""), null, "foo-1.0.tar.gz", pdm, yes, Rule.PDM_04),
+                new Case("git+file link", "foo", a("git+file:///srv/git/foo@v1#egg=foo-1.0", "foo-1.0", ""), null,
+                        "foo-1.0", pdm, no, Rule.PDM_05));
     }
 
     @BeforeAll

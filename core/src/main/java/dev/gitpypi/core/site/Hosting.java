@@ -29,11 +29,7 @@ import java.util.Optional;
 final class Hosting {
     private static final System.Logger LOG = System.getLogger(Hosting.class.getName());
 
-    private final SiteSink sink;
-    private boolean filesFolder;
-
-    Hosting(SiteSink sink) {
-        this.sink = sink;
+    private Hosting() {
     }
 
     /**
@@ -43,7 +39,7 @@ final class Hosting {
      * @throws UnsafeOutputException if a hosted file name is not safe as a path
      * @throws GitpypiException if a hosted wheel's metadata disagrees with the distribution (P658-02)
      */
-    Project host(Project p) throws IOException {
+    static Project host(Project p, SiteSink sink) throws IOException {
         List<Distribution> listed = Links.listed(p);
         List<Distribution> distributions = new ArrayList<>(p.distributions().size());
         boolean any = false;
@@ -61,25 +57,18 @@ final class Hosting {
                         + " files are hosted (links are never followed)");
             }
             if (!any) {
-                filesFolder();
+                sink.folder(SiteLayout.FILES); // the sink creates it once, for the first project that hosts files
                 sink.folder(SiteLayout.filesFolder(p.name()));
                 any = true;
             }
             sink.copy(rel, local.get());
-            distributions.add(hosted(d, local.get(), HostedFiles.url(p.name(), d.filename()), rel));
+            distributions.add(hosted(d, local.get(), HostedFiles.url(p.name(), d.filename()), rel, sink));
         }
         return any ? p.toBuilder().distributions(distributions).build() : p;
     }
 
-    /** Creates {@code files/} once, when the first project hosts a file. */
-    private synchronized void filesFolder() throws IOException {
-        if (!filesFolder) {
-            sink.folder(SiteLayout.FILES);
-            filesFolder = true;
-        }
-    }
-
-    private Distribution hosted(Distribution d, Path local, String url, String rel) throws IOException {
+    private static Distribution hosted(Distribution d, Path local, String url, String rel, SiteSink sink)
+            throws IOException {
         Distribution.Builder h = d.toBuilder().url(url);
         if (d.sha256().isEmpty() || d.size().isEmpty()) {
             LocalFiles.Digest digest = LocalFiles.digest(local, Long.MAX_VALUE);

@@ -3,17 +3,18 @@ package dev.gitpypi.core.site;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Progress;
 import dev.gitpypi.core.Project;
-import dev.gitpypi.core.internal.Texts;
-import dev.gitpypi.core.internal.Tokens;
-import dev.gitpypi.core.render.HtmlRenderer;
-import dev.gitpypi.core.render.JsonRenderer;
 import dev.gitpypi.core.internal.FrontPage;
 import dev.gitpypi.core.internal.PeoplePages;
 import dev.gitpypi.core.internal.ProjectPage;
 import dev.gitpypi.core.internal.ReleaseFeed;
 import dev.gitpypi.core.internal.Releases;
+import dev.gitpypi.core.internal.Texts;
+import dev.gitpypi.core.internal.Tokens;
+import dev.gitpypi.core.render.HtmlRenderer;
+import dev.gitpypi.core.render.JsonRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,15 +22,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One pass over an index that makes every folder and file of the site, in a fixed order, into a {@link SiteSink}:
- * {@code .nojekyll} (and the private-site marker), then each project (hosted, its pages for installers and for people rendered) on
- * {@code threads} threads, then the root pages, the front page, the feed, the stylesheet and the script. Each
- * project owns its folders, so project tasks share nothing but the sink's counters; a project's releases are worked
- * out once, in its task, for its page, the front page and the feed.
- * Every page is checked for text shaped like a GitHub token before it reaches the sink.
+ * {@code .nojekyll} (and the private-site marker), then each project (hosted, its pages for installers and for
+ * people rendered) on {@code threads} threads, then the root pages, the front page, the feed, the stylesheet and the
+ * script. Each project owns its folders, so project tasks share nothing but the sink's counters; a project's
+ * releases are worked out once, in its task, for its page, the front page and the feed. Every page is checked for
+ * text shaped like a GitHub token before it reaches the sink.
  */
 final class SiteBuild {
     private final SiteSink sink;
-    private final Hosting hosting;
     private final boolean json;
     private final Pages pages;
     private final int threads;
@@ -38,7 +38,6 @@ final class SiteBuild {
 
     SiteBuild(SiteSink sink, boolean json, Pages pages, int threads, boolean privateSite, Progress progress) {
         this.sink = sink;
-        this.hosting = new Hosting(sink);
         this.json = json;
         this.pages = pages;
         this.threads = threads;
@@ -64,9 +63,10 @@ final class SiteBuild {
         List<Releases.OfProject> hostedProjects = new ArrayList<>(index.size());
         boolean[] changed = {false};
         progress.start("projects", index.size());
-        new OrderedPool(index.size() < 2 ? 1 : threads).run(index.projects().values(), this::project, (p, h) -> {
-            changed[0] |= h.project() != p;
-            hostedProjects.add(h);
+        new OrderedPool(index.size() < 2 ? 1 : threads).run(index.projects().values(), this::project, (p, made) -> {
+            made.writes().replay(sink);
+            changed[0] |= made.project().project() != p;
+            hostedProjects.add(made.project());
             progress.advance(1);
             return !sink.finished();
         });
@@ -121,30 +121,80 @@ final class SiteBuild {
         return out;
     }
 
+    /** What one project's task made: the project as hosted with its releases, and the writes still to replay. */
+    private record Made(Releases.OfProject project, Recording writes) {
+    }
+
     /**
-     * Hosts a project's files and writes its pages; returns the project as hosted (itself if nothing is) with its
-     * releases, for the front page and the feed.
+     * Hosts a project's files and renders its pages, on a pool thread. The writes go straight to a sink that takes
+     * calls from any thread; for one that wants them in order they are recorded here and replayed by the consumer.
      */
-    private Releases.OfProject project(Project p) throws IOException {
+    private Made project(Project p) throws IOException {
+        Recording recording = new Recording();
         if (sink.finished()) {
-            return new Releases.OfProject(p, List.of());
+            return new Made(new Releases.OfProject(p, List.of()), recording);
         }
-        Project h = hosting.host(p);
+        SiteSink out = sink.inOrder() ? recording : sink;
+        Project h = Hosting.host(p, out);
         String dir = SiteLayout.projectFolder(h.name());
-        sink.folder(dir);
+        out.folder(dir);
         Page html = text(dir + "/index.html", HtmlRenderer.create().renderProject(h));
-        sink.file(html.rel, html.bytes);
+        out.file(html.rel, html.bytes);
         if (json) {
             Page page = bytes(dir + "/index.json", JsonRenderer.create().renderProject(h));
-            sink.file(page.rel, page.bytes);
+            out.file(page.rel, page.bytes);
         }
         Releases.OfProject releases = Releases.OfProject.of(h);
         String people = SiteLayout.peopleFolder(h.name());
-        sink.folder(people);
+        out.folder(people);
         Page page = text(people + "/index.html", ProjectPage.render(pages.title(), pages.baseUrl(), h,
                 releases.releases()));
-        sink.file(page.rel, page.bytes);
-        return releases;
+        out.file(page.rel, page.bytes);
+        return new Made(releases, recording);
+    }
+
+    /** Writes kept in order, to replay into another sink. Not thread-safe: one per project task. */
+    private static final class Recording implements SiteSink {
+        private sealed interface Op permits Folder, File, Copy {
+        }
+
+        private record Folder(String rel) implements Op {
+        }
+
+        private record File(String rel, byte[] bytes) implements Op {
+        }
+
+        private record Copy(String rel, Path source) implements Op {
+        }
+
+        private final List<Op> ops = new ArrayList<>();
+
+        @Override
+        public void folder(String rel) {
+            ops.add(new Folder(rel));
+        }
+
+        @Override
+        public void file(String rel, byte[] bytes) {
+            ops.add(new File(rel, bytes));
+        }
+
+        @Override
+        public void copy(String rel, Path source) {
+            ops.add(new Copy(rel, source));
+        }
+
+        void replay(SiteSink to) throws IOException {
+            for (Op op : ops) {
+                if (op instanceof Folder f) {
+                    to.folder(f.rel());
+                } else if (op instanceof File f) {
+                    to.file(f.rel(), f.bytes());
+                } else if (op instanceof Copy c) {
+                    to.copy(c.rel(), c.source());
+                }
+            }
+        }
     }
 
     private static Page text(String rel, String text) {

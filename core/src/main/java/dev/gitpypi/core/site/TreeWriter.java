@@ -34,6 +34,7 @@ final class TreeWriter implements SiteSink {
     private final Path root;
     private final @Nullable Path previous;
     private final Permissions permissions;
+    private boolean filesFolder;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong unchanged = new AtomicLong();
     private final AtomicLong matched = new AtomicLong();
@@ -52,7 +53,18 @@ final class TreeWriter implements SiteSink {
 
     @Override
     public void folder(String rel) throws IOException {
+        if (rel.equals(SiteLayout.FILES)) {
+            if (filesFolder) {
+                return;
+            }
+            filesFolder = true;
+        }
         Files.createDirectory(SiteLayout.resolve(root, rel), permissions.folder());
+    }
+
+    @Override
+    public boolean inOrder() {
+        return true;
     }
 
     @Override

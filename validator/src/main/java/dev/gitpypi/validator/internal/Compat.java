@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Compat {
     /** One model per installer, in {@link Installer} order. */
-    static final List<InstallerModel> MODELS = List.of(new PipModel(), new UvModel());
+    static final List<InstallerModel> MODELS = List.of(new PipModel(), new UvModel(), new PoetryModel(),
+            new PdmModel());
 
     /** Every rule an installer verdict may cite. */
     public static final Set<Rule> VERDICT_RULES;
