@@ -24,11 +24,27 @@ abstract class InstallerModel {
     static final List<String> TYPES = List.of("text/html", "application/vnd.pypi.simple.v1+html",
             "application/vnd.pypi.simple.v1+json");
 
+    private final Installer installer;
+    private final Set<Rule> rules;
+
+    /**
+     * @param installer the installer modelled
+     * @param rules every rule this model's verdicts may cite
+     */
+    InstallerModel(Installer installer, Set<Rule> rules) {
+        this.installer = installer;
+        this.rules = Set.copyOf(rules);
+    }
+
     /** @return the installer modelled */
-    abstract Installer installer();
+    final Installer installer() {
+        return installer;
+    }
 
     /** @return every rule this model's verdicts may cite */
-    abstract Set<Rule> rules();
+    final Set<Rule> rules() {
+        return rules;
+    }
 
     /**
      * What makes the installer fail on, or skip, a whole page.

@@ -13,14 +13,8 @@ final class PdmModel extends InstallerModel {
     private static final Set<Rule> RULES = EnumSet.of(Rule.PDM_01, Rule.PDM_02, Rule.PDM_03, Rule.PDM_04,
             Rule.PDM_05);
 
-    @Override
-    Installer installer() {
-        return Installer.PDM;
-    }
-
-    @Override
-    Set<Rule> rules() {
-        return RULES;
+    PdmModel() {
+        super(Installer.PDM, RULES);
     }
 
     @Override

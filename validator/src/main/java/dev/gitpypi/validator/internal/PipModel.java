@@ -19,14 +19,8 @@ final class PipModel extends InstallerModel {
     private static final Set<Rule> RULES = EnumSet.of(Rule.PIP_02, Rule.PIP_05, Rule.PIP_06, Rule.PIP_07, Rule.PIP_08,
             Rule.PIP_09, Rule.PIP_11, Rule.WHL_01, Rule.WHL_02, Rule.WHL_04, Rule.WHL_05, Rule.VER_05);
 
-    @Override
-    Installer installer() {
-        return Installer.PIP;
-    }
-
-    @Override
-    Set<Rule> rules() {
-        return RULES;
+    PipModel() {
+        super(Installer.PIP, RULES);
     }
 
     @Override

@@ -13,14 +13,8 @@ final class PoetryModel extends InstallerModel {
     private static final Set<Rule> RULES = EnumSet.of(Rule.POETRY_01, Rule.POETRY_02, Rule.POETRY_03, Rule.POETRY_04,
             Rule.POETRY_05, Rule.POETRY_06);
 
-    @Override
-    Installer installer() {
-        return Installer.POETRY;
-    }
-
-    @Override
-    Set<Rule> rules() {
-        return RULES;
+    PoetryModel() {
+        super(Installer.POETRY, RULES);
     }
 
     @Override

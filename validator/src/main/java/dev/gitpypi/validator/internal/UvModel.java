@@ -18,14 +18,8 @@ final class UvModel extends InstallerModel {
     private static final Set<Rule> RULES = EnumSet.of(Rule.UV_01, Rule.UV_04, Rule.UV_05, Rule.UV_06, Rule.UV_07,
             Rule.UV_08, Rule.UV_09, Rule.WHL_01, Rule.WHL_02, Rule.WHL_04, Rule.WHL_05, Rule.VER_05, Rule.SD_05);
 
-    @Override
-    Installer installer() {
-        return Installer.UV;
-    }
-
-    @Override
-    Set<Rule> rules() {
-        return RULES;
+    UvModel() {
+        super(Installer.UV, RULES);
     }
 
     @Override
