@@ -2,6 +2,7 @@ package dev.gitpypi.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.gitpypi.validator.internal.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,8 +109,9 @@ final class BuildConfig {
             String key = e.getKey();
             JsonNode v = e.getValue();
             if (!KEYS.contains(key)) {
-                throw new UsageException(file + ": unknown key '" + key + "' (known: " + String.join(", ",
-                        new java.util.TreeSet<>(KEYS)) + ")");
+                String hint = Suggestions.didYouMean(key, KEYS);
+                throw new UsageException(file + ": unknown key '" + key + "'" + (hint.isEmpty() ? " (known: "
+                        + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")" : hint));
             }
             switch (key) {
                 case "out" -> c.out = base.resolve(text(file, key, v));
@@ -176,8 +178,9 @@ final class BuildConfig {
         for (Iterator<String> names = item.fieldNames(); names.hasNext();) {
             String k = names.next();
             if (!GIT_KEYS.contains(k)) {
-                throw new UsageException(file + ": unknown key '" + k + "' in a git entry (known: link-url, project,"
-                        + " subdirectories, tag-pattern, url)");
+                String hint = Suggestions.didYouMean(k, GIT_KEYS);
+                throw new UsageException(file + ": unknown key '" + k + "' in a git entry" + (hint.isEmpty()
+                        ? " (known: link-url, project, subdirectories, tag-pattern, url)" : hint));
             }
         }
         JsonNode url = item.get("url");

@@ -209,7 +209,10 @@ class CommandsIT {
         Files.writeString(tmp.resolve("bad.toml"), "out = \"site\"\nfils = [\"dist\"]\n");
         ProcessResult bad = Cli.run(tmp, "build", "--config", "bad.toml");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(firstErrorLine(bad)).contains("unknown key 'fils'");
+        assertThat(firstErrorLine(bad)).contains("unknown key 'fils' (did you mean files?)");
+        Files.writeString(tmp.resolve("strange.toml"), "out = \"site\"\nzzzzzzzz = 1\n");
+        ProcessResult strange = Cli.run(tmp, "build", "--config", "strange.toml");
+        assertThat(firstErrorLine(strange)).contains("unknown key 'zzzzzzzz' (known: allow-empty, allow-version-mismatch, base-url,");
         Files.writeString(tmp.resolve("broken.toml"), "out = [\n");
         ProcessResult broken = Cli.run(tmp, "build", "--config", "broken.toml");
         assertThat(broken.exitCode()).isEqualTo(2);
