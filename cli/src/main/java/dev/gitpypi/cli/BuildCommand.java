@@ -24,6 +24,9 @@ import dev.gitpypi.git.NotARepositoryException;
 import dev.gitpypi.git.TagPattern;
 import dev.gitpypi.git.publish.PublishResult;
 import dev.gitpypi.git.publish.SitePublisher;
+import dev.gitpypi.github.ApiUsage;
+import dev.gitpypi.github.GitHubResult;
+import dev.gitpypi.github.GitHubSource;
 import dev.gitpypi.validator.IndexReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -43,13 +46,16 @@ import picocli.CommandLine.Option;
 /** {@code gitpypi build}: reads sources and writes a static site. */
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Builds a static index from Git repositories, folders of distributions, package lists and existing",
-            "indexes, and writes it to --out (simple/ pages in HTML and JSON for installers, hosted files, and",
-            "pages for people: a searchable project list, a page per project with its README, a release feed).",
+            "Builds a static index from Git repositories, GitHub organisations, folders of distributions, package"
+                    + " lists and existing indexes, and writes it to --out (simple/ pages in HTML and JSON for"
+                    + " installers, hosted files, and pages for people: a searchable project list, a page per project"
+                    + " with its README, a release feed).",
             "The site is swapped in whole: on any failure the previous site is left as it was.",
             "Options may also come from a gitpypi.toml file (--config; ./gitpypi.toml is read when present)."},
         footer = {"", "Examples:",
             "  gitpypi build --git https://github.com/org/hello.git --git ../world --out site",
+            "  gitpypi build --github-org acme --github-topic python --out site",
+            "  gitpypi build --github-org acme --link-style release --out site",
             "  gitpypi build --git . --link-style sdist --out site --base-url https://org.github.io/index/",
             "  gitpypi build --files dist/ --out site",
             "  gitpypi build --git https://github.com/org/hello.git --out site \\",
@@ -84,24 +90,16 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--packages-url", paramLabel = "URL", description = "Where the files of package lists are served.")
     private @Nullable String packagesUrl;
 
-    @Option(names = "--github-org", paramLabel = "ORG", hidden = true)
-    private List<String> githubOrg = new ArrayList<>();
-
-    @Option(names = "--github-user", paramLabel = "USER", hidden = true)
-    private List<String> githubUser = new ArrayList<>();
-
-    @Option(names = "--github-repo", paramLabel = "OWNER/NAME", hidden = true)
-    private List<String> githubRepo = new ArrayList<>();
-
-    @Option(names = "--github-api-url", paramLabel = "URL", hidden = true)
-    private @Nullable String githubApiUrl;
+    @CommandLine.Mixin
+    private GitHubOptions github = new GitHubOptions();
 
     @Option(names = "--out", paramLabel = "DIR", description = "The site folder to write.")
     private @Nullable Path out;
 
     @Option(names = "--link-style", paramLabel = "STYLE",
-            description = "How Git tags reach installers: vcs (git+ links; pip only, the site holds no code) or"
-                    + " sdist (sdists built from each tag and hosted, with hashes; pip and uv). Default: vcs.")
+            description = "How Git tags reach installers: vcs (git+ links; pip only, the site holds no code),"
+                    + " sdist (sdists built from each tag and hosted, with hashes; pip and uv), or, for GitHub"
+                    + " sources, release (the wheels and sdists of GitHub releases, with hashes). Default: vcs.")
     private @Nullable String linkStyle;
 
     @Option(names = "--tag-pattern", paramLabel = "REGEX",
@@ -203,10 +201,6 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         BuildConfig c = loadConfig();
         merge(c);
-        if (!githubOrg.isEmpty() || !githubUser.isEmpty() || !githubRepo.isEmpty() || githubApiUrl != null) {
-            throw new UsageException("the GitHub source (--github-org, --github-user, --github-repo) is not part of"
-                    + " this version yet; use --git with the repositories' URLs");
-        }
         if (out == null) {
             throw new UsageException("missing --out DIR (or 'out' in gitpypi.toml)");
         }
@@ -218,15 +212,20 @@ final class BuildCommand implements Callable<Integer> {
             publisher = PublishCommand.builder(publish, target);
         }
         LinkStyle style = LinkStyle.fromValue(linkStyle == null ? "vcs" : linkStyle)
-                .filter(s -> s == LinkStyle.VCS || s == LinkStyle.SDIST)
+                .filter(s -> s == LinkStyle.VCS || s == LinkStyle.SDIST || (s == LinkStyle.RELEASE && github.any()))
                 .orElseThrow(() -> new UsageException("invalid --link-style '" + linkStyle
-                        + "': Git sources link as vcs or sdist (folders of files are always hosted)"));
+                        + "': Git sources link as vcs or sdist, GitHub sources also as release (folders of files are"
+                        + " always hosted)"));
+        if (style == LinkStyle.RELEASE && !git.isEmpty()) {
+            throw new UsageException("--link-style release links GitHub release assets: --git sources have none"
+                    + " (build them with vcs or sdist in another run)");
+        }
         try (Reporter reporter = output.reporter(spec)) {
             this.reporter = reporter;
             List<IndexSource> sources = sources(c, style);
             if (sources.isEmpty()) {
-                throw new UsageException("no source: give --git, --files, --from-index or --package-list"
-                        + " (or a gitpypi.toml with them)");
+                throw new UsageException("no source: give --git, --github-org, --github-user, --github-repo, --files,"
+                        + " --from-index or --package-list (or a gitpypi.toml with them)");
             }
             return build(sources, style, reporter);
         }
@@ -246,7 +245,13 @@ final class BuildCommand implements Callable<Integer> {
             reporter.begin("reading " + source.description(), -1);
             SourceResult result;
             try {
-                result = source.read();
+                if (source instanceof GitHubSource g) {
+                    GitHubResult r = g.readWithUsage();
+                    githubUsage = githubUsage == null ? r.usage() : githubUsage.plus(r.usage());
+                    result = r.result();
+                } else {
+                    result = source.read();
+                }
             } catch (IOException e) {
                 if (!keepGoing) {
                     reporter.end("failed");
@@ -308,7 +313,7 @@ final class BuildCommand implements Callable<Integer> {
             site.threads(threads);
         }
         SiteWriter writer = site.progress(reporter).baseUrl(baseUrl)
-                .json(jsonPages == null || jsonPages)
+                .json(jsonPages == null || jsonPages).privateSite(github.privateSite)
                 .title(title == null ? "Python package index" : title).build();
         reporter.begin("writing " + out, -1);
         SiteReport report = writer.write(index, out);
@@ -318,6 +323,9 @@ final class BuildCommand implements Callable<Integer> {
         long warnings = problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count();
         reporter.info("built " + out + ": " + summary(index) + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
                 + ", " + errors + " error" + (errors == 1 ? "" : "s"));
+        if (githubUsage != null) {
+            reporter.info("github api: " + githubUsage);
+        }
         PublishResult published = null;
         if (publish != null && failedSources > 0) {
             reporter.warning("not published: " + failedSources + " source" + (failedSources == 1 ? "" : "s")
@@ -356,6 +364,9 @@ final class BuildCommand implements Callable<Integer> {
         m.put("warnings", problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count());
         m.put("errors", problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count());
         m.put("notes", problems.stream().filter(p -> p.severity() == Problem.Severity.NOTE).count());
+        if (githubUsage != null) {
+            m.put("github", GitHubOptions.json(githubUsage));
+        }
         List<Map<String, Object>> list = new ArrayList<>();
         for (Project p : index.projects().values()) {
             Map<String, Object> pm = new LinkedHashMap<>();
@@ -408,6 +419,7 @@ final class BuildCommand implements Callable<Integer> {
 
     private @Nullable String title;
     private @Nullable Boolean jsonPages;
+    private @Nullable ApiUsage githubUsage;
     private final Yanks yanks = new Yanks();
     private dev.gitpypi.core.Progress reporter = dev.gitpypi.core.Progress.NONE;
 
@@ -440,6 +452,7 @@ final class BuildCommand implements Callable<Integer> {
         discoverProjects = discoverProjects || Boolean.TRUE.equals(c.discoverProjects);
         title = c.title;
         jsonPages = c.jsonPages;
+        github.merge(c);
         c.yanked.forEach((name, versions) -> versions.forEach((version, reason) -> yanks.add(name, version, reason,
                 "gitpypi.toml yanked." + name)));
         for (String spec : yank) {
@@ -464,6 +477,7 @@ final class BuildCommand implements Callable<Integer> {
         for (BuildConfig.GitEntry e : gitEntries) {
             sources.add(gitSource(e, style));
         }
+        sources.addAll(github.sources(style, cache, tagPattern, allowVersionMismatch, reporter));
         List<Path> folders = new ArrayList<>(c.files);
         folders.addAll(files);
         for (Path folder : folders) {

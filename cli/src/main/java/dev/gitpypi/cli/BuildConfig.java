@@ -2,6 +2,7 @@ package dev.gitpypi.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.gitpypi.validator.internal.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +25,18 @@ import org.jspecify.annotations.Nullable;
  * git = ["https://github.com/your-org/hello.git", { url = "../monorepo", tag-pattern = "(?&lt;project&gt;[^/]+)/v(?&lt;version&gt;.+)" }]
  * files = ["dist"]
  * shared-projects = ["hello"]     # releases of hello may come from several sources
+ * github-org = ["your-org"]
+ * github-topic = ["python"]
+ * check-public-index = true
  * </pre>
  */
 final class BuildConfig {
     private static final Set<String> KEYS = Set.of("out", "link-style", "base-url", "cache", "git", "files",
             "from-index", "package-list", "package-list-json", "packages-url", "tag-pattern", "pin-commits",
             "allow-version-mismatch", "discover-projects", "link-url", "title", "json-pages", "shared-projects",
-            "yanked", "metadata-from-build", "allow-empty");
+            "yanked", "metadata-from-build", "allow-empty", "github-org", "github-user", "github-repo",
+            "github-api-url", "github-topic", "github-name", "github-visibility", "github-archived", "github-forks",
+            "github-rest-only", "github-max-wait", "mirror-assets", "private-site", "check-public-index");
     private static final Set<String> GIT_KEYS = Set.of("url", "tag-pattern", "link-url", "subdirectories", "project");
 
     /**
@@ -67,6 +73,20 @@ final class BuildConfig {
     @Nullable String title;
     @Nullable Boolean jsonPages;
     final List<String> sharedProjects = new ArrayList<>();
+    final List<String> githubOrgs = new ArrayList<>();
+    final List<String> githubUsers = new ArrayList<>();
+    final List<String> githubRepos = new ArrayList<>();
+    final List<String> githubTopics = new ArrayList<>();
+    @Nullable String githubApiUrl;
+    @Nullable String githubName;
+    @Nullable String githubVisibility;
+    @Nullable Boolean githubArchived;
+    @Nullable Boolean githubForks;
+    @Nullable Boolean githubRestOnly;
+    @Nullable Long githubMaxWait;
+    @Nullable Boolean mirrorAssets;
+    @Nullable Boolean privateSite;
+    @Nullable String checkPublicIndex;
 
     /**
      * Reads a configuration file.
@@ -89,8 +109,9 @@ final class BuildConfig {
             String key = e.getKey();
             JsonNode v = e.getValue();
             if (!KEYS.contains(key)) {
-                throw new UsageException(file + ": unknown key '" + key + "' (known: " + String.join(", ",
-                        new java.util.TreeSet<>(KEYS)) + ")");
+                String hint = Suggestions.didYouMean(key, KEYS);
+                throw new UsageException(file + ": unknown key '" + key + "'" + (hint.isEmpty() ? " (known: "
+                        + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")" : hint));
             }
             switch (key) {
                 case "out" -> c.out = base.resolve(text(file, key, v));
@@ -109,6 +130,26 @@ final class BuildConfig {
                 case "allow-version-mismatch" -> c.allowVersionMismatch = bool(file, key, v);
                 case "discover-projects" -> c.discoverProjects = bool(file, key, v);
                 case "json-pages" -> c.jsonPages = bool(file, key, v);
+                case "github-org" -> c.githubOrgs.addAll(texts(file, key, v));
+                case "github-user" -> c.githubUsers.addAll(texts(file, key, v));
+                case "github-repo" -> c.githubRepos.addAll(texts(file, key, v));
+                case "github-topic" -> c.githubTopics.addAll(texts(file, key, v));
+                case "github-api-url" -> c.githubApiUrl = text(file, key, v);
+                case "github-name" -> c.githubName = text(file, key, v);
+                case "github-visibility" -> c.githubVisibility = text(file, key, v);
+                case "github-archived" -> c.githubArchived = bool(file, key, v);
+                case "github-forks" -> c.githubForks = bool(file, key, v);
+                case "github-rest-only" -> c.githubRestOnly = bool(file, key, v);
+                case "github-max-wait" -> {
+                    if (!v.canConvertToLong()) {
+                        throw new UsageException(file + ": 'github-max-wait' must be a number of seconds");
+                    }
+                    c.githubMaxWait = v.asLong();
+                }
+                case "mirror-assets" -> c.mirrorAssets = bool(file, key, v);
+                case "private-site" -> c.privateSite = bool(file, key, v);
+                case "check-public-index" -> c.checkPublicIndex = v.isBoolean()
+                        ? (v.asBoolean() ? GitHubOptions.PYPI : null) : text(file, key, v);
                 case "files" -> texts(file, key, v).forEach(s -> c.files.add(base.resolve(s)));
                 case "from-index" -> texts(file, key, v).forEach(s -> c.fromIndex.add(
                         s.contains("://") ? s : base.resolve(s).toString()));
@@ -137,8 +178,9 @@ final class BuildConfig {
         for (Iterator<String> names = item.fieldNames(); names.hasNext();) {
             String k = names.next();
             if (!GIT_KEYS.contains(k)) {
-                throw new UsageException(file + ": unknown key '" + k + "' in a git entry (known: link-url, project,"
-                        + " subdirectories, tag-pattern, url)");
+                String hint = Suggestions.didYouMean(k, GIT_KEYS);
+                throw new UsageException(file + ": unknown key '" + k + "' in a git entry" + (hint.isEmpty()
+                        ? " (known: link-url, project, subdirectories, tag-pattern, url)" : hint));
             }
         }
         JsonNode url = item.get("url");

@@ -55,6 +55,8 @@ public final class GitpypiCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // no picocli @-files: "--github-user @me" must not read a file named "me" that happens to be in the folder
+        cl.setExpandAtFiles(false);
         // names may start with '-' (invalid ones, for --check to report): take unknown options as names
         cl.getSubcommands().get("normalize").setUnmatchedOptionsArePositionalParams(true);
         cl.setParameterExceptionHandler((ex, args) -> {

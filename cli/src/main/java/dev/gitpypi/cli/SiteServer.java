@@ -3,6 +3,7 @@ package dev.gitpypi.cli;
 import dev.gitpypi.cli.HttpService.Request;
 import dev.gitpypi.cli.HttpService.Response;
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.validator.internal.Suggestions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -22,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -133,7 +135,8 @@ final class SiteServer implements AutoCloseable {
         String normalized = ProjectName.normalize(name);
         Path dir = simpleRoot.resolve(normalized);
         if (!Files.isDirectory(dir)) {
-            return text(404, "no project named " + normalized + "\n");
+            return text(404, "no project named " + normalized + Suggestions.didYouMean(normalized,
+                    projectNames()) + "\n");
         }
         if (!normalized.equals(name) || after == null) {
             return redirect((path.startsWith("/simple/") ? "/simple/" : "/") + normalized + "/", query);
@@ -290,6 +293,14 @@ final class SiteServer implements AutoCloseable {
     private static Response redirect(String location, @Nullable String query) {
         return text(301, "moved to " + location + "\n").header("Location",
                 query == null ? location : location + "?" + query);
+    }
+
+    /** The site's project names (its simple root's folders), for a did-you-mean on a 404; bounded for big sites. */
+    private List<String> projectNames() throws IOException {
+        try (java.util.stream.Stream<Path> dirs = Files.list(simpleRoot)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(ProjectName::isNormalized).limit(100_000).toList();
+        }
     }
 
     private static Response notFound() {

@@ -1,6 +1,7 @@
 package dev.gitpypi.cli;
 
 import dev.gitpypi.core.internal.Texts;
+import dev.gitpypi.validator.IndexReader;
 import dev.gitpypi.validator.Report;
 import dev.gitpypi.validator.ReportFormat;
 import dev.gitpypi.validator.Severity;
@@ -25,14 +26,15 @@ import picocli.CommandLine.Parameters;
 /** {@code gitpypi validate}: checks an index against the conformance catalog. */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Checks an index against the standards (PEP 503, 592, 629, 658, 691, 700, 714, 740, 792, PEP 440,",
-            "wheel and sdist file names) and says for each link whether pip and uv would use it, and why not.",
-            "Each finding names its rule; the rules are documented in docs/rules/.",
+            "Checks an index against the standards (PEP 503, 592, 629, 658, 691, 700, 714, 740, 792, PEP 440, wheel"
+                    + " and sdist file names) and says for each link whether pip and uv would use it, and why not."
+                    + " Each finding names its rule; the rules are documented in docs/rules/.",
             "",
-            "TARGET is what you have: a site folder (holding simple/), the simple root itself, one project's",
-            "folder, one page file (HTML or PEP 691 JSON), or an http(s) URL of a root, of a project page, or of",
-            "a site whose landing page links to its index. Paths may be relative. What is not an index is said",
-            "in one line (exit 2)."},
+            "TARGET is what you have: a site folder (holding simple/), the simple root itself, one project's folder,"
+                    + " one page file (HTML or PEP 691 JSON), or an http(s) URL of a root, of a project page, or of a"
+                    + " site whose landing page links to its index. Paths may be relative. What is not an index is"
+                    + " said in one line (exit 2).",
+            ""},
         footer = {"", "Examples:",
             "  gitpypi validate site/",
             "  gitpypi validate site/simple/foo/",
@@ -81,6 +83,21 @@ final class ValidateCommand implements Callable<Integer> {
                     + " as not checked. Default: ${DEFAULT-VALUE}.")
     private int gitTimeout;
 
+    @Option(names = "--header", paramLabel = "NAME:VALUE",
+            description = "A header for requests to the index's own host (scheme, host and port of TARGET), such as"
+                    + " X-Api-Key:VALUE; never sent to another host. Repeatable. User-info in the URL"
+                    + " (https://user:pass@host/simple/) and ~/.netrc logins work as in pip.")
+    private List<String> headers = new ArrayList<>();
+
+    @Option(names = "--token-env", paramLabel = "VARIABLE",
+            description = "Send the token in this environment variable as 'Authorization: Bearer TOKEN' to the"
+                    + " index's own host (kept off the command line).")
+    private @Nullable String tokenEnv;
+
+    @Option(names = "--netrc", paramLabel = "FILE",
+            description = "Read logins from FILE instead of $NETRC or ~/.netrc.")
+    private @Nullable Path netrc;
+
     @Option(names = "--severity", paramLabel = "RULE=LEVEL",
             description = "Override a rule's severity (error, warning, note), or switch the rule off (off), such as"
                     + " P503-08=error. Repeatable.")
@@ -103,7 +120,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (gitTimeout <= 0) {
             throw new UsageException("invalid --git-timeout " + gitTimeout + ": use a number of seconds above 0");
         }
-        Validator.Builder b = Validator.builder().deep(deep).gitTimeout(Duration.ofSeconds(gitTimeout));
+        Validator.Builder b = Validator.builder().deep(deep).gitTimeout(Duration.ofSeconds(gitTimeout))
+                .reader(reader());
         if (project != null) {
             try {
                 b.project(project);
@@ -152,6 +170,37 @@ final class ValidateCommand implements Callable<Integer> {
             err.flush();
         }
         return threshold != null && report.exceeds(threshold) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private IndexReader reader() {
+        IndexReader.Builder r = IndexReader.builder();
+        for (String h : headers) {
+            int colon = h.indexOf(':');
+            try {
+                if (colon <= 0) {
+                    throw new IllegalArgumentException("use NAME:VALUE");
+                }
+                r.header(h.substring(0, colon).strip(), h.substring(colon + 1).strip());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("invalid --header " + Texts.quote(h.substring(0, Math.max(0, colon)))
+                        + ": " + e.getMessage());
+            }
+        }
+        if (tokenEnv != null) {
+            String token = System.getenv(tokenEnv);
+            if (token == null || token.isBlank()) {
+                throw new UsageException("--token-env " + Texts.quote(tokenEnv) + ": the environment variable is not"
+                        + " set");
+            }
+            r.bearerToken(token.strip());
+        }
+        if (netrc != null) {
+            if (!Files.isRegularFile(netrc)) {
+                throw new UsageException("--netrc: no such file " + Texts.quote(netrc.toString()));
+            }
+            r.netrc(netrc);
+        }
+        return r.build();
     }
 
     private static Severity severity(String option, String value) {

@@ -138,7 +138,8 @@ class CommandsIT {
         "no out|build|--files .|missing --out",
         "bad link style|build|--git . --link-style carrier-pigeon --out site|invalid --link-style",
         "bad tag pattern|build|--git . --tag-pattern ( --out site|tag",
-        "github not yet|build|--github-org acme --out site|GitHub source",
+        "bad github repository|build|--github-repo not-a-repo --out site|is not OWNER/NAME",
+        "github option without a github source|build|--files . --github-topic x --out site|need a GitHub source",
         "missing ssh dir|build|--git ssh://git@127.0.0.1:9/r.git --ssh-dir nope --out site|--ssh-dir",
         "serve missing|serve|missing-folder|no such folder",
         "serve not a site|serve|.|not a site",
@@ -208,7 +209,10 @@ class CommandsIT {
         Files.writeString(tmp.resolve("bad.toml"), "out = \"site\"\nfils = [\"dist\"]\n");
         ProcessResult bad = Cli.run(tmp, "build", "--config", "bad.toml");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(firstErrorLine(bad)).contains("unknown key 'fils'");
+        assertThat(firstErrorLine(bad)).contains("unknown key 'fils' (did you mean files?)");
+        Files.writeString(tmp.resolve("strange.toml"), "out = \"site\"\nzzzzzzzz = 1\n");
+        ProcessResult strange = Cli.run(tmp, "build", "--config", "strange.toml");
+        assertThat(firstErrorLine(strange)).contains("unknown key 'zzzzzzzz' (known: allow-empty, allow-version-mismatch, base-url,");
         Files.writeString(tmp.resolve("broken.toml"), "out = [\n");
         ProcessResult broken = Cli.run(tmp, "build", "--config", "broken.toml");
         assertThat(broken.exitCode()).isEqualTo(2);

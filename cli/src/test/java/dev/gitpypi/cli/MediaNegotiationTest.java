@@ -15,6 +15,17 @@ class MediaNegotiationTest {
     static final String V1_HTML = "application/vnd.pypi.simple.v1+html";
     static final String JSON = "application/vnd.pypi.simple.v1+json";
 
+    // Accept headers of the real clients, as gitpypi serve's access log recorded them (InstallerMatrixIT checks
+    // they still send these)
+    /** pip 23.2.1 (venv) and 23.0.1 (Debian), user agent {@code pip/23.x {…}}. */
+    static final String PIP_23 =
+            "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html; q=0.1, text/html; q=0.01";
+    /** pdm 2.2.1 (unearth 0.7.2), user agent {@code pdm/2.2.1 CPython/3.11.2}. */
+    static final String PDM_221 =
+            "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html; q=0.1, text/html; q=0.01";
+    /** poetry 1.3.2: requests' default, user agent {@code python-requests/2.28.1}. */
+    static final String POETRY_132 = "*/*";
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "NULL", value = {
         // who                       | Accept                                                          | answer
@@ -23,6 +34,9 @@ class MediaNegotiationTest {
         "anything (curl, requests)   | */*                                                             | text/html",
         "pip (SPEC PIP-01)           | " + ServeIT.PIP_ACCEPT + "                                      | " + JSON,
         "uv (SPEC UV-01)             | " + ServeIT.UV_ACCEPT + "                                       | " + JSON,
+        "pip 23.2.1, 23.0.1 (captured) | " + PIP_23 + "                                                | " + JSON,
+        "pdm 2.2.1 (captured)        | " + PDM_221 + "                                                 | " + JSON,
+        "poetry 1.3.2 (captured)     | " + POETRY_132 + "                                              | text/html",
         "a browser                   | " + ServeIT.BROWSER_ACCEPT + "                                  | text/html",
         "html only                   | text/html                                                       | text/html",
         "json only                   | " + JSON + "                                                    | " + JSON,

@@ -169,6 +169,9 @@ class ServeIT {
     @Test
     void unknownProjectAndTraversalAre404() throws Exception {
         assertThat(get("simple/nope/", PIP_ACCEPT).statusCode()).isEqualTo(404);
+        HttpResponse<String> typo = get("simple/foo-baz/", PIP_ACCEPT);
+        assertThat(typo.statusCode()).isEqualTo(404);
+        assertThat(typo.body()).isEqualTo("no project named foo-baz (did you mean foo-bar?)\n");
         assertThat(get("simple/..%2F..%2Fetc/", PIP_ACCEPT).statusCode()).isEqualTo(404);
         assertThat(get("files/../../../etc/passwd", null).statusCode()).isEqualTo(404);
         assertThat(get("files/%2e%2e/%2e%2e/etc/passwd", null).statusCode()).isEqualTo(404);

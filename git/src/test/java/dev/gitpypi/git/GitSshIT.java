@@ -7,6 +7,7 @@ import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.SourceResult;
+import dev.gitpypi.testing.LogCapture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

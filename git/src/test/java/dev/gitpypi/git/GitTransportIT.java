@@ -8,6 +8,7 @@ import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.testing.GitHttpBackend;
+import dev.gitpypi.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -50,9 +50,10 @@ import org.jspecify.annotations.Nullable;
  * any of them is kept) and a name pattern narrow further. Repositories named in a list are not filtered.
  *
  * <p><b>Link styles.</b> {@link LinkStyle#VCS} (default): every tag that the tag pattern makes a PEP 440 version is
- * a {@code git+CLONE_URL@TAG#egg=NAME-VERSION} link; the project's name, static version, requires-python and
- * dependencies are read at the tag by the Git source's metadata reader from files fetched through the API, without
- * cloning. Private repositories work: pip clones with the installing user's git credentials, and the page holds no
+ * a {@code git+CLONE_URL@TAG#egg=NAME-VERSION} link with the release's core metadata, read at the tag by the Git
+ * source's metadata reader (no code is run) from files fetched through the API, without cloning; a tag whose files
+ * name no project is an error (the name is never guessed from the repository's), unless the tag pattern has a
+ * {@code project} group. Private repositories work: pip clones with the installing user's git credentials, and the page holds no
  * secret (the build warns that the site names them, unless it is declared private). {@link LinkStyle#SDIST}: the
  * Git source clones each repository (with the token as an HTTP credential, sent only to the API's own GitHub host)
  * and builds sdists the site hosts; refused for private repositories unless the site is declared private
@@ -217,7 +218,7 @@ public final class GitHubSource implements IndexSource {
         private Visibility visibility = Visibility.ALL;
         private LinkStyle linkStyle = LinkStyle.VCS;
         private TagPattern tagPattern = TagPattern.defaultPattern();
-        private boolean acceptVersionMismatch;
+        private boolean allowVersionMismatch;
         private Supplier<@Nullable String> token = Builder::tokenFromEnvironment;
         private URI apiUrl = URI.create(GITHUB_API);
         private @Nullable URI graphqlUrl;
@@ -344,8 +345,8 @@ public final class GitHubSource implements IndexSource {
          * @param value whether to accept mismatches
          * @return this builder
          */
-        public Builder acceptVersionMismatch(boolean value) {
-            this.acceptVersionMismatch = value;
+        public Builder allowVersionMismatch(boolean value) {
+            this.allowVersionMismatch = value;
             return this;
         }
 
@@ -475,7 +476,9 @@ public final class GitHubSource implements IndexSource {
 
         /**
          * Declares that the site is readable only by those allowed to read the private repositories, so that their
-         * code (sdists, mirrored assets) may go into it. Off by default: such files are refused with an error.
+         * code (sdists, mirrored assets) may go into it. Off by default: such files are refused with an error. Write
+         * such a site with {@code SiteWriter.Builder.privateSite(true)}, so that the publisher refuses to push it
+         * where anyone can read it ({@code build --private-site} does both).
          *
          * @param value whether the site is private
          * @return this builder
@@ -598,7 +601,7 @@ public final class GitHubSource implements IndexSource {
             URI graphqlTarget = graphqlUrl != null ? graphqlUrl : defaultGraphqlUrl(apiUrl);
             Path cache = cacheDir != null ? cacheDir : defaultCacheDir();
             Settings s = new Settings(target, topics, namePattern, includeArchived, includeForks, visibility,
-                    linkStyle, tagPattern, acceptVersionMismatch, token, apiUrl, graphqlTarget, cache, httpClient,
+                    linkStyle, tagPattern, allowVersionMismatch, token, apiUrl, graphqlTarget, cache, httpClient,
                     customizer, progress, mirrorAssets, privateSite, publicIndex, graphql, refreshAfter, clock,
                     sleeper, maxWait, retries, timeout, maxMetadataBytes);
             String shown = apiUrl.toString().equals(GITHUB_API) ? description

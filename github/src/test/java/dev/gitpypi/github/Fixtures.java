@@ -1,27 +1,51 @@
 package dev.gitpypi.github;
 
+import dev.gitpypi.testing.TestDistributions;
 import dev.gitpypi.testing.github.FakeGitHub;
-import java.security.SecureRandom;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** Test tokens, project files and a made-up organisation for the GitHub stand-in. */
 final class Fixtures {
-    private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
     private Fixtures() {
     }
 
-    /**
-     * A token shaped like a classic personal access token ({@code ghp_} and 36 letters or digits), made at run
-     * time so that no token-shaped literal is in the repository.
-     */
+    /** A random classic-token-shaped token, made at run time. */
     static String token() {
-        SecureRandom r = new SecureRandom();
-        StringBuilder b = new StringBuilder("ghp").append('_');
-        for (int i = 0; i < 36; i++) {
-            b.append(ALNUM.charAt(r.nextInt(ALNUM.length())));
+        return FakeGitHub.randomToken("ghp");
+    }
+
+    /** The bytes of a real, installable wheel (deterministic), with {@code Requires-Python: >=3.8}. */
+    static byte[] wheel(String name, String version) {
+        return archive(dir -> TestDistributions.wheel(dir, name, version, "Requires-Python: >=3.8"));
+    }
+
+    /** The bytes of a real sdist with an in-tree build backend (deterministic). */
+    static byte[] sdist(String name, String version) {
+        return archive(dir -> TestDistributions.sdist(dir, name, version, "Requires-Python: >=3.8"));
+    }
+
+    private interface Maker {
+        Path make(Path dir) throws IOException;
+    }
+
+    private static byte[] archive(Maker maker) {
+        try {
+            Path dir = Files.createTempDirectory("gitpypi-fixture");
+            try {
+                Path f = maker.make(dir);
+                byte[] b = Files.readAllBytes(f);
+                Files.delete(f);
+                return b;
+            } finally {
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return b.toString();
     }
 
     static Map<String, String> pyproject(String name, String version, String... extraLines) {
@@ -60,10 +84,8 @@ final class Fixtures {
             r.release("v1.1");
             FakeGitHub.Release rel = r.release("v1.2");
             String file = name.replace('-', '_');
-            rel.asset(file + "-1.2-py3-none-any.whl", ("wheel " + name).getBytes(java.nio.charset.StandardCharsets
-                    .UTF_8), true);
-            rel.asset(file + "-1.2.tar.gz", ("sdist " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    false);
+            rel.asset(file + "-1.2-py3-none-any.whl", wheel(file, "1.2"), true);
+            rel.asset(file + "-1.2.tar.gz", sdist(file, "1.2"), false);
             if (i % 50 == 0) {
                 rel.prerelease();
             }

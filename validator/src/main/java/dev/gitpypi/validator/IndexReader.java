@@ -8,11 +8,14 @@ import dev.gitpypi.validator.internal.Limits;
 import dev.gitpypi.validator.internal.ModelBuilder;
 import dev.gitpypi.validator.internal.RawProject;
 import dev.gitpypi.validator.internal.RawRoot;
+import dev.gitpypi.validator.internal.Access;
 import dev.gitpypi.validator.internal.HttpAccess;
+import dev.gitpypi.validator.internal.Netrc;
 import dev.gitpypi.validator.internal.ProjectRef;
 import dev.gitpypi.validator.internal.RootIndex;
 import dev.gitpypi.validator.internal.Site;
 import dev.gitpypi.validator.internal.Targets;
+import dev.gitpypi.validator.internal.TextSite;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -39,10 +42,19 @@ public final class IndexReader {
     private static final IndexReader DEFAULTS = builder().build();
 
     private final Limits limits;
+    private final Access access;
 
     private IndexReader(Builder b) {
         this.limits = new Limits(b.maxPageBytes, b.maxRootPageBytes, b.maxRedirects, b.connectTimeout,
                 b.requestTimeout, b.maxProjects, b.maxRootProjects);
+        String authorization = b.bearerToken != null ? "Bearer " + b.bearerToken : b.basicAuth;
+        Netrc netrc;
+        try {
+            netrc = b.netrcFile != null ? Netrc.of(b.netrcFile) : b.netrc ? Netrc.ofUser() : Netrc.EMPTY;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the netrc file " + Texts.quote(b.netrcFile.toString()), e);
+        }
+        this.access = new Access(b.client, b.customizer, b.headers, authorization, netrc);
     }
 
     /** @return a reader with the default limits */
@@ -100,6 +112,42 @@ public final class IndexReader {
     }
 
     /**
+     * Reads one page given as text (a root page or a project page, HTML or PEP 691 JSON) into the model: a root
+     * page gives every project it lists, without files; a project page gives its project with every file. The
+     * project of a page is its PEP 691 {@code name}, else the last segment of its URL, else what the page says (a
+     * "Links for NAME" title, the common name of its files).
+     *
+     * @param page the page
+     * @return the index; its {@link Index#apiVersion()} is a root page's declared version
+     * @throws IOException on an I/O failure
+     * @throws PageReadException when the page breaks a limit, or its project cannot be told
+     * @throws NotAnIndexException when the page is no index page
+     */
+    public Index read(PageText page) throws IOException {
+        return read(TextSite.open(page.raw(), page.url(), page.decodingType(), limits), null);
+    }
+
+    /**
+     * Reads one project page given as text, whose project the caller names.
+     *
+     * @param page the page
+     * @param project the project's name, valid (NAME-01)
+     * @return the project with every file of the page
+     * @throws IOException on an I/O failure
+     * @throws PageReadException when the page breaks a limit
+     * @throws NotAnIndexException when the page is no project page
+     * @throws IllegalArgumentException if the name is not a valid project name
+     */
+    public Project readProject(PageText page, String project) throws IOException {
+        ProjectName name = ProjectName.of(project);
+        Site site = TextSite.open(page.raw(), page.url(), page.decodingType(), limits);
+        if (site.scope() != Site.Scope.PROJECT) {
+            throw new NotAnIndexException("not a project page: " + Texts.quote(site.display()) + " is a project list");
+        }
+        return read(site, name.toString()).project(name.normalized()).orElseThrow();
+    }
+
+    /**
      * Reads only the root page: the project names it lists, in page order, as written (invalid names skipped).
      *
      * @param target a folder, a root page file or URL
@@ -114,7 +162,7 @@ public final class IndexReader {
     }
 
     HttpAccess http() {
-        return new HttpAccess(limits);
+        return new HttpAccess(limits, access);
     }
 
     static Index read(Site site, @Nullable String explicit) throws IOException {
@@ -166,8 +214,110 @@ public final class IndexReader {
         private Duration requestTimeout = Duration.ofSeconds(60);
         private int maxProjects = -1;
         private int maxRootProjects = 2_000_000;
+        private java.net.http.@Nullable HttpClient client;
+        private java.util.function.@Nullable BiConsumer<URI, java.net.http.HttpRequest.Builder> customizer;
+        private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        private @Nullable String basicAuth;
+        private @Nullable String bearerToken;
+        private boolean netrc = true;
+        private @Nullable Path netrcFile;
 
         private Builder() {
+        }
+
+        /**
+         * The HTTP client to send requests with (default: one of the reader's own). Its proxy, TLS and authenticator
+         * settings apply. The reader follows redirects itself, to bound and check them: give a client that does not
+         * follow redirects ({@code HttpClient.Redirect.NEVER}), or the redirect checks are bypassed.
+         *
+         * @param value the client
+         * @return this builder
+         */
+        public Builder httpClient(java.net.http.HttpClient value) {
+            this.client = Objects.requireNonNull(value, "httpClient");
+            return this;
+        }
+
+        /**
+         * Called for every request, with its URL, after the reader has set its own headers and credentials: for
+         * credentials the reader does not know (a signed header, a token that expires). SECURITY: the customizer sees
+         * every URL a page makes the reader fetch; add credentials only for the hosts they belong to.
+         *
+         * @param value the customizer
+         * @return this builder
+         */
+        public Builder requestCustomizer(java.util.function.BiConsumer<URI, java.net.http.HttpRequest.Builder> value) {
+            this.customizer = Objects.requireNonNull(value, "requestCustomizer");
+            return this;
+        }
+
+        /**
+         * A header for requests to the index's own origin (the scheme, host and port of the URL read), such as
+         * {@code X-Api-Key}. Never sent to another origin. Repeatable.
+         *
+         * @param name the header name
+         * @param value the value
+         * @return this builder
+         * @throws IllegalArgumentException if the name is not a header name or the value holds a line break
+         */
+        public Builder header(String name, String value) {
+            if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+") || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("invalid header " + Texts.quote(name));
+            }
+            headers.put(name, value);
+            return this;
+        }
+
+        /**
+         * Basic authentication for the index's own origin. A URL with user-info ({@code https://user:pass@host/})
+         * does the same for that URL, as pip does.
+         *
+         * @param user the user
+         * @param password the password
+         * @return this builder
+         */
+        public Builder basicAuth(String user, String password) {
+            this.basicAuth = "Basic " + java.util.Base64.getEncoder().encodeToString((Objects.requireNonNull(user,
+                    "user") + ":" + Objects.requireNonNull(password, "password"))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return this;
+        }
+
+        /**
+         * A bearer token for the index's own origin ({@code Authorization: Bearer TOKEN}); it takes precedence over
+         * {@link #basicAuth}.
+         *
+         * @param token the token
+         * @return this builder
+         */
+        public Builder bearerToken(String token) {
+            this.bearerToken = Objects.requireNonNull(token, "token");
+            return this;
+        }
+
+        /**
+         * Whether to read {@code $NETRC} or {@code ~/.netrc} for logins, as pip does (default true). A machine's login
+         * goes to that host only; the {@code default} entry to the index's own host only.
+         *
+         * @param value whether to read it
+         * @return this builder
+         */
+        public Builder netrc(boolean value) {
+            this.netrc = value;
+            this.netrcFile = null;
+            return this;
+        }
+
+        /**
+         * Reads logins from this {@code .netrc} file instead of {@code ~/.netrc}.
+         *
+         * @param file the file
+         * @return this builder
+         */
+        public Builder netrc(Path file) {
+            this.netrcFile = Objects.requireNonNull(file, "file");
+            this.netrc = true;
+            return this;
         }
 
         /**

@@ -6,9 +6,9 @@ import java.util.Optional;
  * The SPEC.md rules the validator checks, each with its stable id, the level the SPEC gives it, its default
  * {@link Severity} and the text of its documentation page ({@code docs/rules/<ID>.md}).
  *
- * <p>The client-behaviour rules ({@code PIP-*}, {@code UV-*}) are facts about pip and uv; the validator cites them
- * as the reason why an installer would not use a link (see {@link LinkVerdict}) and reports the ones that make a
- * page fail for an installer.
+ * <p>The client-behaviour rules ({@code PIP-*}, {@code UV-*}, {@code POETRY-*}, {@code PDM-*}) are facts about pip,
+ * uv, poetry 1.x and pdm 2.2; the validator cites them as the reason why an installer would not use a link (see
+ * {@link LinkVerdict}) and reports the ones that make a page fail for an installer.
  */
 public enum Rule {
     /** Root lists every project exactly once. */
@@ -415,7 +415,92 @@ public enum Rule {
     UV_09("FACT", Severity.WARNING, "uv simple_json.rs PypiFile",
             "uv requires `filename`, `url` and `hashes` on every JSON file object.",
             "A missing key fails the whole page for uv.",
-            "Always write all three.");
+            "Always write all three."),
+    /** poetry reads pages as HTML only. */
+    POETRY_01("FACT", Severity.WARNING, "poetry 1.3.2 repositories/legacy_repository.py _get_page;"
+            + " link_sources/html.py",
+            "poetry 1.x asks for project pages with `Accept: */*` and reads every answer as HTML: a PEP 691 JSON page"
+                    + " gives it no files.",
+            "A server that answers JSON to a request without preference makes every package look missing to poetry"
+                    + " (\"doesn't match any versions\").",
+            "Answer HTML to `Accept: */*` and to requests without `Accept`, as pypi.org does (`gitpypi serve` and"
+                    + " `examples/nginx.conf` do)."),
+    /** poetry's file extensions. */
+    POETRY_02("FACT", Severity.WARNING, "poetry 1.3.2 repositories/link_sources/base.py SUPPORTED_FORMATS",
+            "poetry 1.x uses a link only when its file name ends with `.whl`, `.tar.gz`, `.zip`, `.tar.bz2`,"
+                    + " `.tar.xz`, `.tar.Z` or `.tar`, case included: VCS links (`git+…#egg=`), `.tgz`, `.egg` and"
+                    + " upper-case extensions are skipped.",
+            "A project offered only as `git+` links (link style `vcs`) or as `.tgz` sdists cannot be locked with"
+                    + " poetry.",
+            "Offer wheels or `.tar.gz` sdists as well (link styles `sdist`, `files`, `release`)."),
+    /** poetry's file names. */
+    POETRY_03("FACT", Severity.WARNING, "poetry 1.3.2 link_sources/base.py link_package_data; utils/patterns.py",
+            "poetry 1.x takes name and version from the file name (`<name>-<version starting with a digit>…`) and"
+                    + " skips a file whose version it cannot parse or whose name is not the project's:"
+                    + " `demo_2.0.tar.gz` and `demo-2.0-SNAPSHOT.tar.gz` are skipped.",
+            "The release is invisible to poetry while other clients may use it (pdm accepts `demo_2.0.tar.gz`).",
+            "Name files in the canonical form (SD-01, WHL-02)."),
+    /** poetry's yanked files. */
+    POETRY_04("FACT", Severity.WARNING, "poetry 1.3.2 link_sources/html.py, base.py yanked; poetry-core Link",
+            "poetry 1.x treats every `data-yanked`, even one without a value, as yanked, and a release as yanked only"
+                    + " when all its files are; a yanked release is used only for an exact `==` pin.",
+            "A bare `data-yanked` is yanked for poetry and uv but not for pip and pdm (PIP-09, PDM-01).",
+            "Write `data-yanked=\"\"` or a reason, and yank every file of a release."),
+    /** poetry reads Requires-Python from the file. */
+    POETRY_05("FACT", Severity.NOTE, "poetry 1.3.2 repositories/http_repository.py _links_to_data",
+            "poetry 1.x ignores `data-requires-python` and PEP 658 metadata: it downloads each candidate file and"
+                    + " reads `Requires-Python` and the dependencies from the file itself.",
+            "Where the page and the file disagree (META-03) poetry follows the file: it uses a file whose"
+                    + " `data-requires-python` excludes the running Python if the file's metadata does not, and it"
+                    + " is not stopped by a value that does not parse.",
+            "Keep `data-requires-python` equal to the file's `Requires-Python`."),
+    /** poetry cannot fetch file: URLs. */
+    POETRY_06("FACT", Severity.WARNING, "poetry 1.3.2 repositories/http_repository.py (requests)",
+            "poetry 1.x downloads with requests, which has no `file:` support: a `file://` link, or a `file://`"
+                    + " source, fails the whole lock (\"No connection adapters were found\").",
+            "The project cannot be locked with poetry at all.",
+            "Serve the site over HTTP and link its files relatively or over http(s)."),
+    /** pdm's yanked files. */
+    PDM_01("FACT", Severity.WARNING, "unearth 0.7.2 collector.py parse_html_page, parse_json_response;"
+            + " evaluator.py _check_yanked",
+            "pdm 2.2 (unearth 0.7) treats `data-yanked` with a value, even an empty one, as yanked and a bare"
+                    + " `data-yanked` as not yanked; JSON `yanked` counts when truthy (`\"\"` is not yanked). A"
+                    + " yanked file is used only for an exact pin.",
+            "pdm and pip do not see a bare `data-yanked` as yanked; poetry and uv do (POETRY-04, UV-08).",
+            "Write `data-yanked=\"\"` or a reason, and JSON `yanked` as `true` or a reason."),
+    /** pdm's file names. */
+    PDM_02("FACT", Severity.WARNING, "unearth 0.7.2 evaluator.py evaluate_link, parse_version_from_egg_info",
+            "pdm 2.2 reads wheel names with packaging's `parse_wheel_filename`, skipping invalid ones and those of"
+                    + " another project; other links need `#egg=<name>-<version>` (VCS links) or an archive"
+                    + " extension (`.zip`, `.whl`, `.tar.gz`, `.tgz`, `.tar`, `.tar.bz2`, `.tbz`, `.tar.xz`,"
+                    + " `.txz`, `.tlz`, `.tar.lz`, `.tar.lzma`, case included), and the version is what follows the"
+                    + " first prefix that normalizes to the project and is followed by `-` or `_`; a version that is"
+                    + " not PEP 440 skips the file.",
+            "pdm then skips the release (and accepts `demo_2.0.tar.gz`, which pip and poetry skip).",
+            "Name files in the canonical form (SD-01, WHL-02)."),
+    /** pdm fails on an invalid requires-python. */
+    PDM_03("FACT", Severity.ERROR, "pdm 2.2.1 models/candidates.py requires_python; models/repositories.py"
+            + " find_candidates",
+            "pdm 2.2 fails the whole lock on a `data-requires-python` or JSON `requires-python` value that does not"
+                    + " parse (packaging's `InvalidSpecifier`).",
+            "One bad value makes the project unlockable with pdm, where pip keeps the file (PIP-08) and uv skips it"
+                    + " (UV-07).",
+            "Write only valid specifier sets, escaped (P503-13)."),
+    /** pdm locks hashes from URL fragments only. */
+    PDM_04("FACT", Severity.NOTE, "pdm 2.2.1 models/repositories.py get_hashes; models/caches.py"
+            + " HashCache.get_hash",
+            "pdm 2.2 records in its lock file the hash of a `#sha256=`, `#sha384=` or `#sha512=` URL fragment;"
+                    + " without one — as on a PEP 691 JSON page, which it asks for and whose hashes are in `hashes`"
+                    + " — it downloads the file and records the hash of whatever it got.",
+            "From a host that negotiates JSON (`gitpypi serve`, `examples/nginx.conf`, pypi.org), pdm locks and"
+                    + " installs a file that no longer matches the index's hash; from an HTML page it refuses it.",
+            "Serve pdm 2.2 the HTML form (a static host), or give file URLs a `#sha256=` fragment."),
+    /** pdm and git+file links. */
+    PDM_05("FACT", Severity.WARNING, "unearth 0.7.2 vcs/git.py; utils.py add_ssh_scheme_to_git_uri",
+            "pdm 2.2 clones VCS links (`git+https://…@tag#egg=<name>-<version>`), but it rewrites `git+file://` URLs"
+                    + " into `ssh://file//…`, which fails the lock.",
+            "A site that links a local repository works with pip and not with pdm.",
+            "Link a Git server (https or ssh): build with `--git URL` or `--link-url URL`.");
 
     private final String level;
     private final Severity severity;

@@ -6,6 +6,7 @@ import dev.gitpypi.validator.internal.DeepChecks;
 import dev.gitpypi.validator.internal.Site;
 import dev.gitpypi.validator.internal.Suggestions;
 import dev.gitpypi.validator.internal.Targets;
+import dev.gitpypi.validator.internal.TextSite;
 import dev.gitpypi.validator.internal.Sink;
 import dev.gitpypi.validator.internal.Urls;
 import java.io.IOException;
@@ -108,9 +109,26 @@ public final class Validator {
         return run(Targets.open(url.toString(), reader.http(), reader.limits()));
     }
 
+    /**
+     * Validates one page given as text: a root page's own rules and entries, or a project page's rules, file names
+     * and installer verdicts. The project of a project page is the builder's {@link Builder#project(String)}, else
+     * the page's PEP 691 {@code name}, the last segment of its URL, or what the page says; unknown, the rules that
+     * need it are notes. HTTP rules (media types, negotiation) do not apply: nothing was fetched.
+     *
+     * @param page the page
+     * @return the report
+     * @throws IOException on an I/O failure (deep mode)
+     * @throws PageReadException when the page breaks a limit
+     * @throws NotAnIndexException when the page is no index page
+     */
+    public Report validate(PageText page) throws IOException {
+        return run(TextSite.open(page.raw(), page.url(), page.decodingType(), reader.limits()));
+    }
+
     private Report run(Site site) throws IOException {
         Sink sink = new Sink(overrides, disabled);
-        DeepChecks deepChecks = deep ? new DeepChecks(sink, maxFileBytes, gitTimeout, vcs, gitCredentialHosts) : null;
+        DeepChecks deepChecks = deep ? new DeepChecks(sink, maxFileBytes, gitTimeout, vcs, gitCredentialHosts,
+                reader.http()) : null;
         new Checker(site, sink, httpProbes, deepChecks, project).run();
         return new Report(Urls.safe(site.display()), site.resolved().orElse(null), sink.findings(), sink.verdicts());
     }

@@ -189,14 +189,18 @@ class DeepValidationTest {
         });
     }
 
-    /** Reading stops after 16 times maxFileBytes uncompressed: what lies beyond is not judged. */
+    /** Reading stops after 16 times maxFileBytes uncompressed: what lies beyond is not judged, and the note says so. */
     @Test
     void sdistReadingIsBounded() throws IOException {
         byte[] tgz = sdist("foo-1.0", PKG_INFO).entry("foo-1.0/zeros", '0', "", new byte[2_000_000])
                 .file("/etc/evil", "").bytes();
         Path dir = sdistSite("bomb", tgz);
         assertThat(tgz.length).isLessThan(20_000);
-        assertThat(Validator.builder().deep(true).maxFileBytes(20_000).build().validate(dir).findings()).isEmpty();
+        assertThat(Validator.builder().deep(true).maxFileBytes(20_000).build().validate(dir).findings())
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.NOTE);
+                    assertThat(f.message()).startsWith("not checked: the sdist holds more than 320000 bytes");
+                });
         assertThat(ids(Validator.builder().deep(true).maxFileBytes(200_000).build().validate(dir)))
                 .containsExactly("SD-04");
     }

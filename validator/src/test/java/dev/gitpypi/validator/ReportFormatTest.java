@@ -22,7 +22,9 @@ class ReportFormatTest {
             new Finding(Rule.P503_05, Severity.NOTE, Location.of("http://127.0.0.1/simple/FOO/"), "no redirect")),
             List.of(new LinkVerdict("foo", "foo-1.0.tar.gz", "https://f.example/foo-1.0.tar.gz",
                     Location.line("simple/foo/index.html", 3), InstallerVerdict.USABLE,
-                    new InstallerVerdict(Usability.UNUSABLE, List.of(Rule.UV_04), "uv fails on the page"))));
+                    new InstallerVerdict(Usability.UNUSABLE, List.of(Rule.UV_04), "uv fails on the page"),
+                    InstallerVerdict.USABLE,
+                    new InstallerVerdict(Usability.UNUSABLE, List.of(Rule.PDM_03), "pdm fails on the page"))));
 
     @Test
     void findingsAreSortedAndCountedAndTheThresholdWorks() {
@@ -41,7 +43,8 @@ class ReportFormatTest {
         String text = ReportFormat.TEXT.render(REPORT);
         assertThat(text).contains("simple/foo/index.html:3: error P503-07: text differs\n")
                 .contains("uv does not use foo-1.0.tar.gz (UV-04)")
-                .endsWith("site: 2 errors, 1 warning, 1 note; 1 link, pip uses 1, uv uses 0\n");
+                .contains("pdm does not use foo-1.0.tar.gz (PDM-03)")
+                .endsWith("site: 2 errors, 1 warning, 1 note; 1 link, pip uses 1, uv uses 0, poetry uses 1, pdm uses 0\n");
         assertThat(ReportFormat.TEXT.render(REPORT)).isEqualTo(text);
     }
 
@@ -54,6 +57,8 @@ class ReportFormatTest {
         assertThat(json.path("findings").get(3).path("location").path("pointer").asText())
                 .isEqualTo("/files/0/upload-time");
         assertThat(json.path("links").get(0).path("uv").path("rules").get(0).asText()).isEqualTo("UV-04");
+        assertThat(json.path("links").get(0).path("poetry").path("usability").asText()).isEqualTo("usable");
+        assertThat(json.path("links").get(0).path("pdm").path("rules").get(0).asText()).isEqualTo("PDM-03");
     }
 
     @Test

@@ -43,7 +43,8 @@ class RulePagesTest {
     static String index() {
         StringBuilder sb = new StringBuilder("# Validator rules\n\n"
                 + "One page per rule the validator reports. Ids are those of the conformance catalog (SPEC.md);\n"
-                + "`PIP-*` and `UV-*` rules describe what pip and uv do and explain the per-link installer verdicts.\n\n"
+                + "`PIP-*`, `UV-*`, `POETRY-*` and `PDM-*` rules describe what pip, uv, poetry and pdm do and explain the\n"
+                + "per-link installer verdicts.\n\n"
                 + "| Rule | Level | Default severity | What is checked |\n|---|---|---|---|\n");
         for (Rule r : Rule.values()) {
             String first = r.summary();

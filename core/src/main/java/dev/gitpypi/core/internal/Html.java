@@ -8,7 +8,9 @@ import java.io.IOException;
  *
  * <p>The escaped form, parsed by any HTML5 parser (pip's {@code html.parser}, jsoup, browsers), gives back the
  * original string, with two exceptions the HTML syntax cannot carry and parsers replace anyway: NUL and unpaired
- * surrogates become U+FFFD. Carriage returns are written as {@code &#13;} because a parser turns a raw CR into LF.
+ * surrogates become U+FFFD. Carriage returns are written as {@code &#13;} because a parser turns a raw CR into LF,
+ * and the noncharacters U+FFFE and U+FFFF as references because jsoup (the validator's parser) takes a raw U+FFFF
+ * for the end of its input.
  */
 public final class Html {
     private Html() {
@@ -43,6 +45,10 @@ public final class Html {
                 case '\'' -> replacement = "&#39;";
                 case '\r' -> replacement = "&#13;";
                 case '\0' -> replacement = "\uFFFD";
+                // noncharacters are legal text, but a parser may use one as its end-of-input mark (jsoup stops a
+                // text node at a raw U+FFFF): as references they reach every parser as themselves
+                case '\uFFFE' -> replacement = "&#xfffe;";
+                case '\uFFFF' -> replacement = "&#xffff;";
                 default -> {
                     if (Character.isSurrogate(c)) {
                         if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {

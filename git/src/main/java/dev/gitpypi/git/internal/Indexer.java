@@ -2,7 +2,6 @@ package dev.gitpypi.git.internal;
 
 import dev.gitpypi.core.CoreMetadata;
 import dev.gitpypi.core.Distribution;
-import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
@@ -10,7 +9,6 @@ import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.core.Version;
-import dev.gitpypi.core.VersionSpecifiers;
 import dev.gitpypi.core.internal.HostedFiles;
 import dev.gitpypi.core.internal.Texts;
 import java.io.IOException;
@@ -541,33 +539,9 @@ public final class Indexer {
     }
 
     private boolean valid(ProjectMetadata md, String loc) {
-        String rp = md.requiresPython().orElse(null);
-        if (rp != null) {
-            if (hasControl(rp)) {
-                problems.add(Problem.error(loc, md.source() + " requires-python " + Texts.quote(rp)
-                        + " has control characters (META-04); tag skipped"));
-                return false;
-            }
-            try {
-                VersionSpecifiers.parse(rp);
-            } catch (GitpypiException e) {
-                problems.add(Problem.error(loc, md.source() + " requires-python " + Texts.quote(rp)
-                        + " is not a version specifier set (META-03); tag skipped"));
-                return false;
-            }
-        }
-        for (String d : md.fields().requiresDist()) {
-            if (hasControl(d)) {
-                problems.add(Problem.error(loc, md.source() + " dependency " + Texts.quote(d)
-                        + " has control characters (META-04); tag skipped"));
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean hasControl(String s) {
-        return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+        Optional<String> why = md.unusable();
+        why.ifPresent(w -> problems.add(Problem.error(loc, w + "; tag skipped")));
+        return why.isEmpty();
     }
 
     private Index index(GitRepository repo) throws IOException {

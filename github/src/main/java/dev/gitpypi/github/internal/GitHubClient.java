@@ -229,7 +229,7 @@ public final class GitHubClient {
             }
             a.body().forEach(items::add);
             next = nextLink(a.link());
-            if (next != null && !sameOrigin(URI.create(next), s.apiUrl())) {
+            if (next != null && !underApi(URI.create(next))) {
                 throw new GitHubApiException("github's link header points outside the api ("
                         + Texts.quote(Redaction.url(next)) + "); not followed", a.status(), null);
             }
@@ -371,18 +371,20 @@ public final class GitHubClient {
         String what = "download " + shown(url);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             URI u = current;
-            boolean api = sameOrigin(u, s.apiUrl());
+            boolean api = underApi(u);
             HttpRequest.Builder b = (api ? request(u) : HttpRequest.newBuilder(u).timeout(s.timeout())
                     .header("User-Agent", userAgent)).header("Accept", "application/octet-stream").GET();
             HttpResponse<InputStream> r;
             try {
-                usage.request();
+                if (api) {
+                    usage.request();
+                }
                 r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException(what + " interrupted");
             } catch (IOException e) {
-                throw new IOException("cannot " + what + ": " + Redaction.text(String.valueOf(e.getMessage())));
+                throw new IOException("cannot " + what + ": " + describe(e));
             }
             if (api) {
                 usage.restPoint();
@@ -438,7 +440,7 @@ public final class GitHubClient {
     private HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(s.timeout()).header("User-Agent", userAgent)
                 .header("X-GitHub-Api-Version", API_VERSION);
-        if (token != null && (sameOrigin(uri, s.apiUrl()) || sameOrigin(uri, s.graphqlUrl()))) {
+        if (token != null && (underApi(uri) || uri.equals(s.graphqlUrl()))) {
             b.header("Authorization", "Bearer " + token);
         }
         return b;
@@ -476,7 +478,7 @@ public final class GitHubClient {
                     continue;
                 }
                 throw new GitHubApiException("cannot reach github for " + what + " (" + failures + " attempts): "
-                        + Redaction.text(String.valueOf(e.getMessage())), 0, null);
+                        + describe(e), 0, null);
             }
             int status = r.statusCode();
             LOG.log(System.Logger.Level.DEBUG, "{0} -> {1}", what, status);
@@ -639,6 +641,30 @@ public final class GitHubClient {
         return new GitHubApiException(m.toString(), status, null);
     }
 
+    /** What went wrong with a connection, in words: JDK exceptions often have no message of their own. */
+    static String describe(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException
+                    || t instanceof java.nio.channels.UnresolvedAddressException) {
+                return "unknown host";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "tls failed: " + Redaction.text(String.valueOf(t.getMessage()));
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+                return "connection refused";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return Redaction.text(t.getMessage());
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+
     private static Optional<String> message(HttpResponse<byte[]> r) {
         try {
             JsonNode n = JSON.readTree(r.body());
@@ -682,6 +708,16 @@ public final class GitHubClient {
         String u = Redaction.url(uri.toString());
         String base = s.apiUrl().toString();
         return u.startsWith(base) ? u.substring(base.length()) : u;
+    }
+
+    /**
+     * Whether a URL is the API's: on its origin and below its path ({@code https://HOST/api/v3/...} on GitHub
+     * Enterprise Server, where browser URLs share the origin but not the path). Only these get the token.
+     */
+    boolean underApi(URI u) {
+        String base = s.apiUrl().getRawPath() == null ? "" : s.apiUrl().getRawPath();
+        String path = u.getRawPath() == null ? "" : u.getRawPath();
+        return sameOrigin(u, s.apiUrl()) && (base.isEmpty() || path.equals(base) || path.startsWith(base + "/"));
     }
 
     static boolean sameOrigin(URI a, URI b) {

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * (each connection costs the product of the page sizes above it; the sum over the query, divided by 100 and
  * rounded, is the query's points, at least 1). One repository alias asks for {@code refs(first: 100)} and
  * {@code releases(first: 100)}: 2 requests, so up to 74 repositories fit in one query of 1 point, and the
- * {@code pyproject.toml} of every tag comes with it for nothing ({@code Commit.file} is not a connection). Pages
+ * {@code pyproject.toml}, {@code setup.cfg} and {@code setup.py} of every tag come with it for nothing
+ * ({@code Commit.file} is not a connection). Pages
  * beyond the first are asked for in the same way, only for the repositories that have more. Files the metadata
  * reader asks for later come as {@code object(expression: "COMMIT:PATH")} aliases, 200 to a query of 1 point.
  * A query that GitHub cannot answer in time (502, 504) is split in two and retried.
@@ -29,6 +30,17 @@ final class GraphQlReader implements Reader {
     static final int MAX_ALIASES = 100;
     static final int MAX_FILES_PER_QUERY = 200;
     private static final String BLOB = "... on Blob { text isBinary isTruncated byteSize }";
+    /**
+     * The files asked for at every tag, by alias: the three the metadata reader reads first. {@code Commit.file} is
+     * not a connection, so they cost no points; a file that is not there costs nothing but a {@code null}.
+     */
+    private static final Map<String, String> PREFETCHED = new LinkedHashMap<>();
+
+    static {
+        PREFETCHED.put("pyproject", "pyproject.toml");
+        PREFETCHED.put("setupCfg", "setup.cfg");
+        PREFETCHED.put("setupPy", "setup.py");
+    }
 
     private final Settings s;
     private final GitHubClient client;
@@ -61,7 +73,7 @@ final class GraphQlReader implements Reader {
     }
 
     @Override
-    public Map<String, RepoData> read(List<Repo> repos, boolean withPyproject, List<Problem> problems,
+    public Map<String, RepoData> read(List<Repo> repos, boolean withFiles, List<Problem> problems,
             String description) throws IOException {
         List<Pending> all = new ArrayList<>();
         for (Repo r : repos) {
@@ -77,14 +89,14 @@ final class GraphQlReader implements Reader {
             for (Pending p : todo) {
                 if (!batch.isEmpty() && (requests + p.requests() > MAX_REQUESTS_PER_QUERY
                         || batch.size() >= MAX_ALIASES)) {
-                    run(batch, withPyproject, problems, description);
+                    run(batch, withFiles, problems, description);
                     batch = new ArrayList<>();
                     requests = 0;
                 }
                 batch.add(p);
                 requests += p.requests();
             }
-            run(batch, withPyproject, problems, description);
+            run(batch, withFiles, problems, description);
         }
         Map<String, RepoData> out = new LinkedHashMap<>();
         long now = s.clock().instant().getEpochSecond();
@@ -96,7 +108,7 @@ final class GraphQlReader implements Reader {
         return out;
     }
 
-    private void run(List<Pending> batch, boolean withPyproject, List<Problem> problems, String description)
+    private void run(List<Pending> batch, boolean withFiles, List<Problem> problems, String description)
             throws IOException {
         StringBuilder vars = new StringBuilder();
         StringBuilder body = new StringBuilder();
@@ -135,9 +147,14 @@ final class GraphQlReader implements Reader {
             q.append("fragment Tags on RefConnection { pageInfo { hasNextPage endCursor } nodes { name target {"
                     + " __typename oid ...Peeled ... on Tag { tagger { date } target { __typename oid ...Peeled } }"
                     + " } } }\n");
-            q.append("fragment Peeled on GitObject { ... on Commit { committedDate")
-                    .append(withPyproject ? " pyproject: file(path: \"pyproject.toml\") { object { " + BLOB + " } }"
-                            : "").append(" } }\n");
+            q.append("fragment Peeled on GitObject { ... on Commit { committedDate");
+            if (withFiles) {
+                for (Map.Entry<String, String> f : PREFETCHED.entrySet()) {
+                    q.append(' ').append(f.getKey()).append(": file(path: \"").append(f.getValue())
+                            .append("\") { object { ").append(BLOB).append(" } }");
+                }
+            }
+            q.append(" } }\n");
         }
         if (anyReleases) {
             q.append("fragment Releases on ReleaseConnection { pageInfo { hasNextPage endCursor } nodes { tagName"
@@ -148,8 +165,8 @@ final class GraphQlReader implements Reader {
             a = client.graphql(q.toString(), values, Math.max(1, (int) Math.round(requests / 100.0)));
         } catch (GitHubApiException e) {
             if (batch.size() > 1 && isTooSlow(e)) {
-                run(new ArrayList<>(batch.subList(0, batch.size() / 2)), withPyproject, problems, description);
-                run(new ArrayList<>(batch.subList(batch.size() / 2, batch.size())), withPyproject, problems,
+                run(new ArrayList<>(batch.subList(0, batch.size() / 2)), withFiles, problems, description);
+                run(new ArrayList<>(batch.subList(batch.size() / 2, batch.size())), withFiles, problems,
                         description);
                 return;
             }
@@ -208,12 +225,12 @@ final class GraphQlReader implements Reader {
             return;
         }
         p.tags.add(new RepoData.Tag(name, commit, date != null ? date : textOrNull(target.path("committedDate"))));
-        JsonNode file = target.path("pyproject");
-        if (!file.isMissingNode()) {
+        for (Map.Entry<String, String> f : PREFETCHED.entrySet()) {
+            JsonNode file = target.path(f.getKey());
             if (file.isNull()) {
-                snapshots.putFile(commit, "pyproject.toml", null);
-            } else {
-                blob(commit, "pyproject.toml", file.path("object"));
+                snapshots.putFile(commit, f.getValue(), null);
+            } else if (!file.isMissingNode()) {
+                blob(commit, f.getValue(), file.path("object"));
             }
         }
     }

@@ -4,10 +4,8 @@ import dev.gitpypi.core.internal.Digests;
 import dev.gitpypi.core.internal.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
@@ -75,26 +73,12 @@ final class HttpCache {
             p.setProperty("etag", etag);
             p.setProperty("link", link == null ? "" : link);
             p.setProperty("sha256", Digests.sha256(body));
-            write(folder.resolve(key + ".body"), body);
+            Snapshots.write(folder.resolve(key + ".body"), body);
             java.io.StringWriter w = new java.io.StringWriter();
             p.store(w, null);
-            write(folder.resolve(key + ".properties"), w.toString().getBytes(StandardCharsets.UTF_8));
+            Snapshots.write(folder.resolve(key + ".properties"), w.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot write the http cache in {0}: {1}", dir, e.getMessage());
-        }
-    }
-
-    private static void write(Path target, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), ".tmp-", "");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

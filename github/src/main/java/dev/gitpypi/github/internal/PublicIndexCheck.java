@@ -18,7 +18,9 @@ import java.util.Map;
  * Dependency confusion: a private project whose name also exists on a public index can be replaced by the public
  * one when an installer is given both indexes ({@code --extra-index-url}), and anyone can register a free name on
  * PyPI. For every project that comes from a private repository, this asks the public index's simple page for that
- * name ({@code URL/NAME/}, PEP 503) and reports an error when it exists. The request carries no credential.
+ * name ({@code URL/NAME/}, PEP 503) and reports an error when it exists (2xx); 404 and 410 mean it does not;
+ * anything else (a redirect the client did not follow, 5xx, no answer) is a warning that the name could not be
+ * checked. The request carries no credential.
  */
 final class PublicIndexCheck {
     private PublicIndexCheck() {
@@ -48,7 +50,7 @@ final class PublicIndexCheck {
                         .header("Accept", "application/vnd.pypi.simple.v1+json, text/html;q=0.1").GET().build(),
                         HttpResponse.BodyHandlers.discarding());
                 int status = r.statusCode();
-                if (status >= 200 && status < 400) {
+                if (status >= 200 && status < 300) {
                     problems.add(Problem.error("github:" + e.getValue(), "private project " + Texts.quote(name)
                             + " also exists on the public index (" + shown + "): an installer given both indexes may"
                             + " install the public one (dependency confusion); rename the project, or make sure"

@@ -21,13 +21,13 @@ interface Reader {
      * Reads tags and releases of repositories.
      *
      * @param repos the repositories
-     * @param withPyproject whether to also fetch {@code pyproject.toml} at every tag (into the snapshots' files)
+     * @param withFiles whether to also fetch the metadata files at every tag (into the snapshots' files) where that is free
      * @param problems where repository-level problems go
      * @param description the source's description, for problem locations
      * @return the data by {@code owner/name}; a repository that vanished is missing, with a problem
      * @throws IOException if GitHub cannot be read
      */
-    Map<String, RepoData> read(List<Repo> repos, boolean withPyproject, List<Problem> problems, String description)
+    Map<String, RepoData> read(List<Repo> repos, boolean withFiles, List<Problem> problems, String description)
             throws IOException;
 
     /**

@@ -1,6 +1,7 @@
 package dev.gitpypi.github.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gitpypi.core.CoreMetadata;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.DistributionFilename;
 import dev.gitpypi.core.InvalidSpecifierException;
@@ -167,7 +168,14 @@ final class ReleaseAssets {
                     .orElseThrow();
             b = Distribution.builder(HostedFiles.url(name, file), file).hash("sha256", sha)
                     .size(Files.size(target)).localFile(target);
-            hostedMetadata(target, file, b, loc, problems);
+            try {
+                hostedMetadata(target, file, b, loc, problems);
+            } catch (IOException e) {
+                problems.add(Problem.error(loc, "asset " + Texts.quote(file) + " is not a readable "
+                        + (file.endsWith(".whl") ? "wheel (WHL-06)" : "sdist (SD-04)") + ": " + e.getMessage()
+                        + "; skipped"));
+                return null;
+            }
         } else {
             if (browser.isEmpty()) {
                 problems.add(Problem.warning(loc, "asset " + Texts.quote(file) + " has no download url; skipped"));
@@ -229,6 +237,7 @@ final class ReleaseAssets {
         } else {
             metadata = Archives.sdistPkgInfo(file);
         }
+        metadata.ifPresent(m -> b.metadata(CoreMetadata.parse(m)));
         Optional<String> rp = metadata.flatMap(m -> Archives.header(m, "Requires-Python"));
         if (rp.isPresent()) {
             try {

@@ -27,7 +27,7 @@ final class RestReader implements Reader {
     }
 
     @Override
-    public Map<String, RepoData> read(List<Repo> repos, boolean withPyproject, List<Problem> problems,
+    public Map<String, RepoData> read(List<Repo> repos, boolean withFiles, List<Problem> problems,
             String description) throws IOException {
         Map<String, RepoData> out = new LinkedHashMap<>();
         long now = s.clock().instant().getEpochSecond();

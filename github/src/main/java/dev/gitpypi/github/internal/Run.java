@@ -187,7 +187,7 @@ public final class Run {
         String clone = Redaction.url(repo.cloneUrl());
         String fetchUrl = withToken(clone, client.token());
         GitSource source = GitSource.remote(fetchUrl).linkUrl(clone).linkStyle(LinkStyle.SDIST)
-                .tagPattern(s.tagPattern()).allowVersionMismatch(s.acceptVersionMismatch()).cacheDir(s.cacheDir())
+                .tagPattern(s.tagPattern()).allowVersionMismatch(s.allowVersionMismatch()).cacheDir(s.cacheDir())
                 .timeout(s.timeout().compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : s.timeout())
                 .build();
         SourceResult r;

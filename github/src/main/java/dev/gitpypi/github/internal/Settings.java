@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param visibility keep public, private or all repositories
  * @param linkStyle vcs, sdist or release
  * @param tagPattern which tags are versions
- * @param acceptVersionMismatch index a tag whose static version disagrees, under the static version
+ * @param allowVersionMismatch index a tag whose static version disagrees, under the static version
  * @param token the token supplier (returns null or blank for none)
  * @param apiUrl the REST base URL, without a trailing slash
  * @param graphqlUrl the GraphQL URL
@@ -51,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Settings(Target target, Set<String> topics, @Nullable Pattern namePattern, boolean includeArchived,
         boolean includeForks, Visibility visibility, LinkStyle linkStyle, TagPattern tagPattern,
-        boolean acceptVersionMismatch, Supplier<@Nullable String> token, URI apiUrl, URI graphqlUrl, Path cacheDir,
+        boolean allowVersionMismatch, Supplier<@Nullable String> token, URI apiUrl, URI graphqlUrl, Path cacheDir,
         @Nullable HttpClient httpClient, Consumer<HttpRequest.Builder> customizer, Progress progress,
         boolean mirrorAssets, boolean privateSite, @Nullable URI publicIndex, boolean graphql, Duration refreshAfter,
         Clock clock, Sleeper sleeper, Duration maxWait, int retries, Duration timeout, long maxMetadataBytes) {

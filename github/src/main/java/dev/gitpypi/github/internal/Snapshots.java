@@ -134,12 +134,17 @@ final class Snapshots {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /** Writes a cache file whole: a temporary file beside it, then a move (atomic where the file system can). */
     static void write(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".tmp-", "");
         try {
             Files.write(tmp, bytes);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }

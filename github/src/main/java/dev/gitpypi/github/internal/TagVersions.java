@@ -1,10 +1,8 @@
 package dev.gitpypi.github.internal;
 
-import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.Version;
-import dev.gitpypi.core.VersionSpecifiers;
 import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.git.internal.metadata.MetadataException;
 import dev.gitpypi.git.internal.metadata.MetadataReader;
@@ -56,6 +54,8 @@ final class TagVersions {
         }
     }
 
+    private static final System.Logger LOG = System.getLogger("dev.gitpypi.github.GitHubSource");
+
     private final Settings s;
     private final Snapshots snapshots;
 
@@ -78,12 +78,14 @@ final class TagVersions {
                     if (!seen.add(t.commit()) || candidate(t.name()).isEmpty()) {
                         continue;
                     }
+                    List<String> wanted = new ArrayList<>();
                     try {
-                        MetadataReader.read(files(t.commit(), false));
-                    } catch (Miss m) {
-                        misses.add(new Reader.FileKey(e.getKey(), t.commit(), m.path));
+                        MetadataReader.read(files(t.commit(), wanted));
                     } catch (MetadataException | RuntimeException ignored) {
-                        // reported when the tag is indexed
+                        // a Miss, or a problem reported when the tag is indexed
+                    }
+                    for (String path : wanted) {
+                        misses.add(new Reader.FileKey(e.getKey(), t.commit(), path));
                     }
                 }
             }
@@ -101,14 +103,19 @@ final class TagVersions {
         return s.tagPattern().version(tag).flatMap(Version::tryParse);
     }
 
-    /** The files of a commit from the cache; a file not cached is a {@link Miss} (or, late, just absent). */
-    private TreeFiles files(String commit, boolean absentIfMissing) {
+    /**
+     * The files of a commit from the cache. A file not cached is noted in {@code wanted} and ends the reading with a
+     * {@link Miss} (noted first, so that a reader that catches exceptions cannot hide it); without {@code wanted}
+     * (the last reading, after every fetch) it is absent.
+     */
+    private TreeFiles files(String commit, @Nullable List<String> wanted) {
         return name -> {
             Optional<Optional<byte[]>> cached = snapshots.file(commit, name);
             if (cached.isEmpty()) {
-                if (absentIfMissing) {
+                if (wanted == null) {
                     return Optional.empty();
                 }
+                wanted.add(name);
                 throw new Miss(name);
             }
             Optional<byte[]> bytes = cached.get();
@@ -138,6 +145,8 @@ final class TagVersions {
         }
         List<Tagged> out = new ArrayList<>();
         Map<String, Tagged> seen = new HashMap<>();
+        List<String> unmatched = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
         List<RepoData.Tag> tags = new ArrayList<>(d.tags());
         tags.sort(java.util.Comparator.comparing(RepoData.Tag::name));
         for (RepoData.Tag t : tags) {
@@ -148,19 +157,17 @@ final class TagVersions {
             }
             Optional<String> text = s.tagPattern().version(t.name());
             if (text.isEmpty()) {
-                problems.add(Problem.warning(loc, "the tag is not a version (it does not match the tag pattern "
-                        + Texts.quote(s.tagPattern().regex()) + "); skipped"));
+                unmatched.add(t.name());
                 continue;
             }
             Optional<Version> tagVersion = Version.tryParse(text.get());
             if (tagVersion.isEmpty()) {
-                problems.add(Problem.warning(loc, "the tag is not a version: " + Texts.quote(text.get())
-                        + " is not a PEP 440 version (VER-01); skipped"));
+                invalid.add(t.name());
                 continue;
             }
             ProjectMetadata md;
             try {
-                md = MetadataReader.read(files(t.commit(), true));
+                md = MetadataReader.read(files(t.commit(), null));
             } catch (MetadataException e) {
                 problems.add(Problem.error(loc, e.getMessage() + "; tag skipped"));
                 continue;
@@ -169,8 +176,22 @@ final class TagVersions {
                         + dev.gitpypi.core.internal.Redaction.text(String.valueOf(e.getMessage())) + "; tag skipped"));
                 continue;
             }
-            String rawName = md.name().orElse(repo.name());
-            String source = md.name().isPresent() ? md.source() : "the repository name";
+            String rawName;
+            String source;
+            Optional<String> group = s.tagPattern().project(t.name());
+            if (md.name().isPresent()) {
+                rawName = md.name().get();
+                source = md.source();
+            } else if (group.isPresent()) {
+                rawName = group.get();
+                source = "the tag";
+            } else {
+                // as the Git source: a name is never guessed from a repository or folder name
+                problems.add(Problem.error(loc, "the project name is not known: " + md.nameTrail() + ". Give the"
+                        + " project a static name (pyproject.toml [project] name, setup.cfg [metadata] name), or use a"
+                        + " tag pattern with a (?<project>...) group; tag skipped"));
+                continue;
+            }
             Optional<ProjectName> name = ProjectName.tryParse(rawName);
             if (name.isEmpty()) {
                 problems.add(Problem.error(loc, "the project name " + Texts.quote(rawName) + " from " + source
@@ -186,9 +207,9 @@ final class TagVersions {
                     continue;
                 }
                 if (!declared.get().equals(version)) {
-                    if (!s.acceptVersionMismatch()) {
+                    if (!s.allowVersionMismatch()) {
                         problems.add(Problem.error(loc, md.source() + " says version " + declared.get()
-                                + " but the tag says " + version + "; tag skipped (accept version mismatches to"
+                                + " but the tag says " + version + "; tag skipped (allow version mismatches to"
                                 + " index it as " + declared.get() + ")"));
                         continue;
                     }
@@ -214,8 +235,47 @@ final class TagVersions {
             }
             out.add(tagged);
         }
+        skipped(repo, d.tags().size(), unmatched, invalid, problems);
         notes(repo, d, problems, description);
         return out;
+    }
+
+    /**
+     * One warning for the tags that are not versions (how many, the pattern, the first few), as the Git source
+     * says it, instead of one per tag; each tag is logged at INFO level.
+     */
+    private void skipped(Repo repo, int total, List<String> unmatched, List<String> invalid,
+            List<Problem> problems) {
+        String where = "github:" + repo.fullName();
+        String pattern = Texts.quote(s.tagPattern().regex());
+        if (!unmatched.isEmpty()) {
+            problems.add(Problem.warning(where, unmatched.size() + " of " + total + " tags do not match the tag"
+                    + " pattern " + pattern + " and were skipped (" + sample(unmatched) + ")"));
+        }
+        if (!invalid.isEmpty()) {
+            problems.add(Problem.warning(where, invalid.size() + " tags match the tag pattern " + pattern
+                    + " but their version is not a PEP 440 version (VER-01) and were skipped (" + sample(invalid)
+                    + ")"));
+        }
+        for (String t : unmatched) {
+            LOG.log(System.Logger.Level.INFO, "{0}: tag {1} is not a version; skipped", where, Texts.quote(t));
+        }
+        for (String t : invalid) {
+            LOG.log(System.Logger.Level.INFO, "{0}: tag {1} is not a PEP 440 version; skipped", where,
+                    Texts.quote(t));
+        }
+        if (total > 0 && unmatched.size() + invalid.size() == total) {
+            problems.add(Problem.warning(where, "no tag of the repository names a version (tag pattern " + pattern
+                    + "): nothing to index"));
+        }
+    }
+
+    private static String sample(List<String> tags) {
+        List<String> shown = new ArrayList<>();
+        for (String t : tags.subList(0, Math.min(5, tags.size()))) {
+            shown.add(Texts.quote(t));
+        }
+        return String.join(", ", shown) + (tags.size() > 5 ? ", …" : "");
     }
 
     /**
@@ -238,33 +298,9 @@ final class TagVersions {
     }
 
     private static boolean valid(ProjectMetadata md, String loc, List<Problem> problems) {
-        String rp = md.requiresPython().orElse(null);
-        if (rp != null) {
-            if (hasControl(rp)) {
-                problems.add(Problem.error(loc, md.source() + " requires-python " + Texts.quote(rp)
-                        + " has control characters (META-04); tag skipped"));
-                return false;
-            }
-            try {
-                VersionSpecifiers.parse(rp);
-            } catch (GitpypiException e) {
-                problems.add(Problem.error(loc, md.source() + " requires-python " + Texts.quote(rp)
-                        + " is not a version specifier set (META-03); tag skipped"));
-                return false;
-            }
-        }
-        for (String dep : md.fields().requiresDist()) {
-            if (hasControl(dep)) {
-                problems.add(Problem.error(loc, md.source() + " dependency " + Texts.quote(dep)
-                        + " has control characters (META-04); tag skipped"));
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean hasControl(String text) {
-        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+        Optional<String> why = md.unusable();
+        why.ifPresent(w -> problems.add(Problem.error(loc, w + "; tag skipped")));
+        return why.isEmpty();
     }
 
     static @Nullable Instant instant(@Nullable String iso) {

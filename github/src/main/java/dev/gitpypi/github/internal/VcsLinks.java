@@ -1,8 +1,10 @@
 package dev.gitpypi.github.internal;
 
+import dev.gitpypi.core.CoreMetadata;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.internal.Redaction;
+import dev.gitpypi.git.internal.metadata.ProjectMetadata;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +43,16 @@ final class VcsLinks {
         String url = "git+" + clone + "@" + ref + "#egg=" + egg;
         return Distribution.builder(url, egg)
                 .requiresPython(t.metadata() == null ? null : t.metadata().requiresPython().orElse(null))
-                .uploadTime(t.date()).origin(clone + "@" + t.tag()).build();
+                .metadata(metadata(t)).uploadTime(t.date()).origin(clone + "@" + t.tag()).build();
+    }
+
+    /**
+     * The core metadata of the release, as the Git source makes it: what the files at the tag state, with the
+     * settled name and the tag's version; fields the files leave dynamic are listed in {@code Dynamic}.
+     */
+    static CoreMetadata metadata(TagVersions.Tagged t) {
+        ProjectMetadata md = t.metadata();
+        return md == null ? CoreMetadata.builder(t.name().display(), t.version().toString()).build()
+                : md.complete(t.name().display(), t.version().toString());
     }
 }

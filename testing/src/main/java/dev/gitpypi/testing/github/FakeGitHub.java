@@ -62,6 +62,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> graphqlQueries = new CopyOnWriteArrayList<>();
     private final List<String> graphqlProblems = new CopyOnWriteArrayList<>();
+    private final List<String> clientProblems = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private final FakeGraphQl graphql = new FakeGraphQl(this);
     private String token;
@@ -76,6 +77,14 @@ public final class FakeGitHub implements AutoCloseable {
     private long notModified;
     private long downloads;
     private boolean countDownloads;
+
+    static {
+        // JDK's server leaves Nagle's algorithm on: with the client's delayed ACKs every exchange then waits about
+        // 40 ms. Read once, when the first HttpServer starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private FakeGitHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -95,6 +104,23 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     // ---- configuration and model
+
+    /**
+     * A new random token shaped like GitHub's ({@code PREFIX_} and 36 letters or digits), made at run time so that
+     * no token-shaped literal is in the repository. Site writers refuse output that contains one.
+     *
+     * @param prefix such as {@code ghp} (classic personal access token) or {@code ghs} (Actions, GitHub Apps)
+     * @return the token
+     */
+    public static String randomToken(String prefix) {
+        String alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        java.security.SecureRandom r = new java.security.SecureRandom();
+        StringBuilder b = new StringBuilder(prefix).append('_');
+        for (int i = 0; i < 36; i++) {
+            b.append(alnum.charAt(r.nextInt(alnum.length())));
+        }
+        return b.toString();
+    }
 
     /**
      * Accepts only this token ({@code Authorization: Bearer TOKEN} or {@code token TOKEN}); other tokens get 401,
@@ -156,6 +182,18 @@ public final class FakeGitHub implements AutoCloseable {
     public void advance(Duration d) {
         synchronized (lock) {
             now = now.plus(d);
+        }
+    }
+
+    /**
+     * Sets the stand-in's time (for tests whose client reads the real clock).
+     *
+     * @param t the time
+     */
+    public void time(Instant t) {
+        synchronized (lock) {
+            now = t;
+            restReset = t.plusSeconds(3600);
         }
     }
 
@@ -223,6 +261,17 @@ public final class FakeGitHub implements AutoCloseable {
     /** @return every validation or limit error a GraphQL query had: empty when all were valid */
     public List<String> graphqlProblems() {
         return List.copyOf(graphqlProblems);
+    }
+
+    /**
+     * What clients did that GitHub's best practices say not to, or that leaks a credential: an API request without
+     * {@code X-GitHub-Api-Version}, a REST request that does not accept GitHub's JSON (or a raw or octet-stream
+     * type), an {@code Authorization} header sent anywhere but the API (browser URLs, signed storage).
+     *
+     * @return the problems seen so far: empty for a well-behaved client
+     */
+    public List<String> clientProblems() {
+        return List.copyOf(clientProblems);
     }
 
     /** @return REST points spent: answered REST requests other than 304s */
@@ -574,8 +623,10 @@ public final class FakeGitHub implements AutoCloseable {
         final Release release;
         final long id;
         final String name;
-        final byte[] bytes;
+        byte[] bytes;
         final boolean withDigest;
+        final String sha256;
+        final int size;
         final Instant created;
         long downloadCount;
 
@@ -584,13 +635,38 @@ public final class FakeGitHub implements AutoCloseable {
             this.id = id;
             this.name = name;
             this.bytes = bytes;
+            this.sha256 = sha256Hex(bytes);
+            this.size = bytes.length;
             this.withDigest = withDigest;
             this.created = created;
         }
 
-        /** @return the sha256 of the content, lower-case hex */
+        /** @return the sha256 of the content as uploaded, lower-case hex */
         public String sha256() {
-            return sha256Hex(bytes);
+            return sha256;
+        }
+    }
+
+    /**
+     * Serves other bytes for an asset from now on, with nothing else changed (its digest, size and dates stay): a
+     * file tampered with after the index was built, for tests of the installer's hash check.
+     *
+     * @param name the asset's file name
+     * @param bytes the new content
+     */
+    public void replaceAssetBytes(String name, byte[] bytes) {
+        synchronized (lock) {
+            for (Owner o : owners.values()) {
+                for (Repo r : o.repos) {
+                    for (Release rel : r.releases) {
+                        for (Asset a : rel.assets) {
+                            if (a.name.equals(name)) {
+                                a.bytes = bytes.clone();
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -694,6 +770,19 @@ public final class FakeGitHub implements AutoCloseable {
                     + "-rest-api#user-agent-required). Check https://developer.github.com for other possible causes."));
         }
         String auth = h.getFirst("Authorization");
+        if (auth != null && !path.startsWith("/api/")) {
+            clientProblems.add("Authorization sent outside the API: " + method + " " + path);
+        }
+        if (path.startsWith("/api/")) {
+            if (h.getFirst("X-GitHub-Api-Version") == null) {
+                clientProblems.add("no X-GitHub-Api-Version: " + method + " " + path);
+            }
+            String accept = String.valueOf(h.getFirst("Accept"));
+            if (!path.equals("/api/graphql") && !accept.contains("application/vnd.github")
+                    && !accept.contains("application/octet-stream")) {
+                clientProblems.add("Accept " + accept + " is not GitHub's media type: " + method + " " + path);
+            }
+        }
         boolean authenticated = false;
         if (auth != null) {
             String presented = auth.startsWith("Bearer ") ? auth.substring(7)
@@ -1180,8 +1269,8 @@ public final class FakeGitHub implements AutoCloseable {
         m.put("label", "");
         m.put("state", "uploaded");
         m.put("content_type", a.name.endsWith(".whl") ? "application/zip" : "application/gzip");
-        m.put("size", a.bytes.length);
-        m.put("digest", a.withDigest ? "sha256:" + sha256Hex(a.bytes) : null);
+        m.put("size", a.size);
+        m.put("digest", a.withDigest ? "sha256:" + a.sha256 : null);
         m.put("download_count", a.downloadCount);
         m.put("created_at", a.created.toString());
         m.put("updated_at", a.created.toString());

@@ -404,7 +404,7 @@ final class FakeGraphQl {
                 am.put("__typename", "ReleaseAsset");
                 am.put("id", FakeGitHub.nodeId("012:ReleaseAsset", a.id));
                 am.put("name", a.name);
-                am.put("size", a.bytes.length);
+                am.put("size", a.size);
                 am.put("contentType", a.name.endsWith(".whl") ? "application/zip" : "application/gzip");
                 am.put("downloadCount", a.downloadCount);
                 am.put("downloadUrl", gh.webUrl() + rel.repo.fullName() + "/releases/download/" + rel.tag + "/"

@@ -53,6 +53,7 @@ public final class DeepChecks {
     private final Duration gitTimeout;
     private final boolean vcs;
     private final Set<String> gitCredentialHosts;
+    private final HttpAccess http;
     private @Nullable GitRefs gitRefs;
 
     /**
@@ -63,13 +64,16 @@ public final class DeepChecks {
      * @param gitTimeout the time-out of one {@code git ls-remote}
      * @param vcs whether to check VCS refs
      * @param gitCredentialHosts lower-case hosts whose VCS refs git may check with the caller's credentials
+     * @param http the accessor for files a local index links to (remote indexes use their own)
      */
-    public DeepChecks(Sink sink, long maxFileBytes, Duration gitTimeout, boolean vcs, Set<String> gitCredentialHosts) {
+    public DeepChecks(Sink sink, long maxFileBytes, Duration gitTimeout, boolean vcs, Set<String> gitCredentialHosts,
+            HttpAccess http) {
         this.sink = sink;
         this.maxFileBytes = maxFileBytes;
         this.gitTimeout = gitTimeout;
         this.vcs = vcs;
         this.gitCredentialHosts = Set.copyOf(gitCredentialHosts);
+        this.http = http;
     }
 
     /**
@@ -191,8 +195,7 @@ public final class DeepChecks {
             Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return new Got(Files.size(to));
         }
-        HttpAccess http = site.http().orElseGet(() -> new HttpAccess(site.limits()));
-        try (Fetched f = http.get(uri, HttpAccess.ACCEPT_ANY, maxFileBytes)) {
+        try (Fetched f = site.http().orElse(http).get(uri, HttpAccess.ACCEPT_ANY, maxFileBytes)) {
             if (f.status() != 200) {
                 return new Missing(Texts.quote(Urls.safe(f.uri())) + " answers HTTP " + f.status());
             }
@@ -252,6 +255,7 @@ public final class DeepChecks {
                 return null;
             }
             if (found.getSize() > 16L * 1024 * 1024) {
+                sink.report(Rule.WHL_06, Severity.NOTE, loc, "not checked: the wheel's METADATA is larger than 16 MiB");
                 return null;
             }
             byte[] bytes;
@@ -301,8 +305,8 @@ public final class DeepChecks {
         long bound = maxFileBytes > Long.MAX_VALUE / 16 ? Long.MAX_VALUE : maxFileBytes * 16;
         SdistArchive tar = SdistArchive.read(file, stem, bound);
         if (tar.bounded) {
-            LOG.log(System.Logger.Level.INFO, "not judging {0}: more than {1} bytes uncompressed", filename,
-                    String.valueOf(bound));
+            sink.report(Rule.SD_04, Severity.NOTE, loc, "not checked: the sdist holds more than " + bound
+                    + " bytes uncompressed (16 times the file size limit)");
             return;
         }
         for (String problem : tar.problems) {

@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param headers the response headers (lower-case names), empty for files
  * @param redirects the URIs redirected through, in order
  * @param body the body
+ * @param http whether it came over HTTP (its status, headers and media type are the server's)
  */
 public record Fetched(String resource, URI uri, int status, @Nullable String contentType,
-        Map<String, List<String>> headers, List<URI> redirects, InputStream body) implements Closeable {
+        Map<String, List<String>> headers, List<URI> redirects, InputStream body, boolean http) implements Closeable {
     /**
      * The first value of a header.
      *
@@ -36,12 +37,12 @@ public record Fetched(String resource, URI uri, int status, @Nullable String con
 
     /** @return whether the response came from HTTP */
     public boolean isHttp() {
-        return uri.getScheme() != null && uri.getScheme().startsWith("http");
+        return http;
     }
 
     /** @return the transport facts without the body */
     public Info info() {
-        return new Info(resource, uri, status, contentType, headers, redirects);
+        return new Info(resource, uri, status, contentType, headers, redirects, http);
     }
 
     /**
@@ -53,12 +54,13 @@ public record Fetched(String resource, URI uri, int status, @Nullable String con
      * @param contentType the Content-Type, or null
      * @param headers the headers
      * @param redirects the redirects followed
+     * @param http whether it came over HTTP
      */
     public record Info(String resource, URI uri, int status, @Nullable String contentType,
-            Map<String, List<String>> headers, List<URI> redirects) {
+            Map<String, List<String>> headers, List<URI> redirects, boolean http) {
         /** @return whether the page came over HTTP */
         public boolean isHttp() {
-            return uri.getScheme() != null && uri.getScheme().startsWith("http");
+            return http;
         }
 
         /**

@@ -17,22 +17,21 @@ import org.jspecify.annotations.Nullable;
  * {@code index.json}; otherwise only the page itself can say (its PEP 691 {@code name}, a "Links for NAME" title,
  * the common name of its files).
  */
-public final class FileSite implements Site {
-    private final Limits limits;
-    private final String display;
+public final class FileSite extends SiteBase implements Site {
     private final Path file;
     private final boolean rootPage;
     private final @Nullable String pathName;
     private final @Nullable String evidence;
+    private final boolean severalNames;
 
     private FileSite(Limits limits, String display, Path file, boolean rootPage, @Nullable String pathName,
-            @Nullable String evidence) {
-        this.limits = limits;
-        this.display = display;
+            @Nullable String evidence, boolean severalNames) {
+        super(limits, display);
         this.file = file;
         this.rootPage = rootPage;
         this.pathName = pathName;
         this.evidence = evidence;
+        this.severalNames = severalNames;
     }
 
     /**
@@ -54,13 +53,13 @@ public final class FileSite implements Site {
                 fileName, rootPlace ? PageKinds.Kind.ROOT : PageKinds.Kind.PROJECT);
         switch (v.kind()) {
             case ROOT -> {
-                return new FileSite(limits, display, file, true, null, null);
+                return new FileSite(limits, display, file, true, null, null, false);
             }
             case PROJECT -> {
                 boolean index = fileName.equals("index.html") || fileName.equals("index.json");
                 String folderName = index && folder != null && folder.getFileName() != null
                         ? folder.getFileName().toString() : null;
-                return new FileSite(limits, display, file, false, folderName, v.name());
+                return new FileSite(limits, display, file, false, folderName, v.name(), v.severalNames());
             }
             case LANDING -> throw new NotAnIndexException("not an index: " + Texts.quote(display) + " is a site's"
                     + " page for people; validate the folder of the index it links to ("
@@ -76,21 +75,6 @@ public final class FileSite implements Site {
     }
 
     @Override
-    public String display() {
-        return display;
-    }
-
-    @Override
-    public Optional<String> resolved() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Limits limits() {
-        return limits;
-    }
-
-    @Override
     public Optional<Path> localRoot() {
         Path parent = file.getParent();
         return Optional.of(LocalFiles.siteRoot(parent == null ? file : parent));
@@ -103,7 +87,7 @@ public final class FileSite implements Site {
 
     @Override
     public String resourceOf(ProjectRef ref) {
-        return display;
+        return display();
     }
 
     @Override
@@ -111,7 +95,7 @@ public final class FileSite implements Site {
         if (!rootPage) {
             return Optional.empty();
         }
-        return Optional.of(Pages.root(LocalFiles.open(file, limits.maxRootPageBytes(), display), sink, lines));
+        return Optional.of(Pages.root(LocalFiles.open(file, limits().maxRootPageBytes(), display()), sink, lines));
     }
 
     @Override
@@ -124,12 +108,12 @@ public final class FileSite implements Site {
         if (rootPage) {
             return List.of();
         }
-        return List.of(new ProjectRef(pathName, pathName != null ? pathName : evidence != null ? evidence : display,
-                file.toUri(), false, true, evidence));
+        return List.of(new ProjectRef(pathName, pathName != null ? pathName : evidence != null ? evidence : display(),
+                file.toUri(), false, true, evidence, severalNames));
     }
 
     @Override
     public List<RawProject> project(ProjectRef ref) throws IOException {
-        return List.of(Pages.project(LocalFiles.open(file, limits.maxPageBytes(), display), pathName, file.toUri()));
+        return List.of(Pages.project(LocalFiles.open(file, limits().maxPageBytes(), display()), pathName, file.toUri()));
     }
 }

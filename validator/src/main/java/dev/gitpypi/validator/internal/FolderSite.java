@@ -22,26 +22,33 @@ import org.jspecify.annotations.Nullable;
  * the pages themselves, so pip's test layout, where {@code simple/} is the folder of a project named "simple", reads
  * right. Paths in findings start with the folder as the user typed it.
  */
-public final class FolderSite implements Site {
+public final class FolderSite extends SiteBase implements Site {
     private static final int MAX_NESTED = 10_000;
     /** Display spellings kept from the root (only those that differ from the normalized name). */
     private static final int MAX_SPELLINGS = 1_000_000;
 
-    private final Limits limits;
-    private final String display;
     private final String prefix;
     private final Path base;
     private final Path simple;
     private final Path siteRoot;
     private final boolean projectFolder;
+    private final boolean severalNames;
+    private final @Nullable String evidence;
+    private @Nullable URI rootPage;
 
     private FolderSite(Limits limits, String display, Path base, Path simple, boolean projectFolder) {
-        this.limits = limits;
-        this.display = display;
+        this(limits, display, base, simple, projectFolder, null, false);
+    }
+
+    private FolderSite(Limits limits, String display, Path base, Path simple, boolean projectFolder,
+            @Nullable String evidence, boolean severalNames) {
+        super(limits, display);
         this.prefix = LocalFiles.prefix(display);
         this.base = base;
         this.simple = simple;
         this.projectFolder = projectFolder;
+        this.severalNames = severalNames;
+        this.evidence = evidence;
         this.siteRoot = LocalFiles.siteRoot(simple);
     }
 
@@ -70,7 +77,7 @@ public final class FolderSite implements Site {
             PageKinds.Verdict v = judge(page.get(), hasProjectFolders(folder));
             switch (v.kind()) {
                 case PROJECT -> {
-                    return new FolderSite(limits, display, folder, folder, true);
+                    return new FolderSite(limits, display, folder, folder, true, v.name(), v.severalNames());
                 }
                 case ROOT -> {
                     return new FolderSite(limits, display, folder, folder, false);
@@ -88,8 +95,11 @@ public final class FolderSite implements Site {
         if (hasProjectFolders(folder)) {
             return new FolderSite(limits, display, folder, folder, false);
         }
+        List<String> sites = siteFolders(folder);
         throw new NotAnIndexException("not an index: " + Texts.quote(display) + " (looked for a simple/ folder, an"
-                + " index.html or index.json page, and project folders holding one)");
+                + " index.html or index.json page, and project folders holding one)" + (sites.isEmpty() ? ""
+                : "; it holds " + (sites.size() == 1 ? "a site: validate " : "sites: validate one of ")
+                + String.join(", ", sites.stream().map(x -> Texts.quote(LocalFiles.prefix(display) + x)).toList())));
     }
 
     private static PageKinds.Verdict judge(Path page, boolean projectFolders) throws IOException {
@@ -108,33 +118,56 @@ public final class FolderSite implements Site {
     }
 
     private static boolean hasPage(Path dir) {
-        return Files.isRegularFile(dir.resolve("index.html")) || Files.isRegularFile(dir.resolve("index.json"));
+        return Files.isDirectory(dir) && (Files.isRegularFile(dir.resolve("index.html"))
+                || Files.isRegularFile(dir.resolve("index.json")));
     }
 
+    /**
+     * The folder a root link names when it is the usual {@code name/} relative to the root page itself: found
+     * without parsing a URL, which is most of the cost of a root page of a million entries.
+     *
+     * @return the folder, or null when the link needs real resolution
+     */
+    private @Nullable Path plainFolder(String href, URI base) {
+        int n = href.length();
+        if (n < 2 || href.charAt(n - 1) != '/' || !base.equals(rootPage)) {
+            return null;
+        }
+        for (int i = 0; i < n - 1; i++) {
+            char c = href.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+                    || c == '.' && i > 0)) {
+                return null;
+            }
+        }
+        String name = href.substring(0, n - 1);
+        return name.equals(".") || name.equals("..") ? null : simple.resolve(name);
+    }
+
+    /** Whether a folder holds a folder whose page is a project page (judged from the page, not only its name). */
     static boolean hasProjectFolders(Path dir) throws IOException {
         try (Stream<Path> dirs = Files.list(dir)) {
-            return dirs.anyMatch(d -> Files.isDirectory(d) && hasPage(d));
+            for (Path d : (Iterable<Path>) dirs::iterator) {
+                Optional<Path> page = Files.isDirectory(d) ? page(d) : Optional.empty();
+                if (page.isPresent() && judge(page.get(), false).kind() == PageKinds.Kind.PROJECT) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The folders of a folder that are sites themselves (they hold {@code simple/}), for a hint. */
+    private static List<String> siteFolders(Path dir) throws IOException {
+        try (Stream<Path> dirs = Files.list(dir)) {
+            return dirs.filter(d -> Files.isDirectory(d.resolve("simple"))).map(d -> d.getFileName() + "/")
+                    .sorted().limit(5).toList();
         }
     }
 
     @Override
     public Scope scope() {
         return projectFolder ? Scope.PROJECT : Scope.SITE;
-    }
-
-    @Override
-    public String display() {
-        return display;
-    }
-
-    @Override
-    public Optional<String> resolved() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Limits limits() {
-        return limits;
     }
 
     @Override
@@ -172,7 +205,8 @@ public final class FolderSite implements Site {
         if (page.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Pages.root(LocalFiles.open(page.get(), limits.maxRootPageBytes(), rel(page.get())), sink,
+        rootPage = page.get().toUri();
+        return Optional.of(Pages.root(LocalFiles.open(page.get(), limits().maxRootPageBytes(), rel(page.get())), sink,
                 lines));
     }
 
@@ -188,27 +222,30 @@ public final class FolderSite implements Site {
         private final java.util.Map<String, String> spellings = new java.util.HashMap<>();
 
         @Override
-        public Optional<String> add(RawRoot.Entry e) {
+        public Optional<java.util.function.Supplier<String>> add(RawRoot.Entry e) {
             String href = e.href();
             if (href == null || href.isBlank()) {
                 return Optional.empty();
             }
-            Optional<URI> target = Urls.resolve(e.base(), href.strip());
-            if (target.isEmpty() || !"file".equals(target.get().getScheme())) {
-                return Optional.empty();
-            }
-            URI t = mapLocal(target.get());
-            Path dir;
-            try {
-                dir = Path.of(t).normalize();
-            } catch (IllegalArgumentException ex) {
-                return Optional.empty();
+            Path dir = plainFolder(href.strip(), e.base());
+            if (dir == null) {
+                Optional<URI> target = Urls.resolve(e.base(), href.strip());
+                if (target.isEmpty() || !"file".equals(target.get().getScheme())) {
+                    return Optional.empty();
+                }
+                URI t = mapLocal(target.get());
+                try {
+                    dir = Path.of(t).normalize();
+                } catch (IllegalArgumentException ex) {
+                    return Optional.empty();
+                }
             }
             String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
             boolean exists = dir.startsWith(simple) && hasPage(dir);
             if (!exists) {
-                return Optional.of("the root links " + Texts.quote(e.text()) + " to " + Texts.quote(rel(dir) + "/")
-                        + ", which is no project page");
+                Path missing = dir;
+                return Optional.of(() -> "the root links " + Texts.quote(e.text()) + " to "
+                        + Texts.quote(rel(missing) + "/") + ", which is no project page");
             }
             if (dir.getParent() != null && dir.getParent().equals(simple)) {
                 String normalized = ProjectName.normalize(name);
@@ -223,7 +260,7 @@ public final class FolderSite implements Site {
                             + MAX_NESTED + " project folders outside its own folder");
                 }
                 String display = ProjectName.isValid(e.text()) ? e.text() : name;
-                nested.add(new ProjectRef(name, display, dir.toUri(), true, true, null));
+                nested.add(new ProjectRef(name, display, dir.toUri(), true, true, null, false));
             }
             return Optional.empty();
         }
@@ -233,8 +270,8 @@ public final class FolderSite implements Site {
     public List<ProjectRef> projects(RootIndex index) throws IOException {
         if (projectFolder) {
             return List.of(new ProjectRef(simple.getFileName() == null ? "" : simple.getFileName().toString(),
-                    simple.getFileName() == null ? display : simple.getFileName().toString(), simple.toUri(), false,
-                    true, null));
+                    simple.getFileName() == null ? display() : simple.getFileName().toString(), simple.toUri(), false,
+                    true, evidence, severalNames));
         }
         Index idx = index instanceof Index i ? i : new Index();
         TreeMap<String, ProjectRef> refs = new TreeMap<>();
@@ -246,7 +283,7 @@ public final class FolderSite implements Site {
                 String name = d.getFileName().toString();
                 String normalized = ProjectName.normalize(name);
                 refs.putIfAbsent(normalized, new ProjectRef(name, idx.spellings.getOrDefault(normalized, name),
-                        d.toUri(), idx.linked.contains(normalized), true, null));
+                        d.toUri(), idx.linked.contains(normalized), true, null, false));
             }
         } catch (IOException e) {
             throw new PageReadException("cannot list " + Texts.quote(rel(simple)), e);
@@ -255,8 +292,8 @@ public final class FolderSite implements Site {
             refs.putIfAbsent(ProjectName.normalize(n.pathName()), n);
         }
         List<ProjectRef> out = new ArrayList<>(refs.values());
-        if (limits.maxProjects() >= 0 && out.size() > limits.maxProjects()) {
-            return List.copyOf(out.subList(0, limits.maxProjects()));
+        if (limits().maxProjects() >= 0 && out.size() > limits().maxProjects()) {
+            return List.copyOf(out.subList(0, limits().maxProjects()));
         }
         return out;
     }
@@ -269,7 +306,7 @@ public final class FolderSite implements Site {
         for (String file : List.of("index.html", "index.json")) {
             Path p = dir.resolve(file);
             if (Files.isRegularFile(p)) {
-                pages.add(Pages.project(LocalFiles.open(p, limits.maxPageBytes(), rel(p)), name, dir.toUri()));
+                pages.add(Pages.project(LocalFiles.open(p, limits().maxPageBytes(), rel(p)), name, dir.toUri()));
             }
         }
         return pages;

@@ -66,7 +66,7 @@ public final class HtmlParser {
             boolean lines, HtmlPage page) {
         Parser parser = Parser.htmlParser().setTrackPosition(lines || source != null).setMaxDepth(MAX_DEPTH);
         try (StreamParser streamer = new StreamParser(parser)) {
-            streamer.parse(reader, "");
+            streamer.parse(new NoncharacterReader(reader), "");
             Iterator<Element> it = streamer.iterator();
             boolean sawDoctype = false;
             while (it.hasNext()) {
@@ -154,5 +154,34 @@ public final class HtmlParser {
         }
         String href = attrs.get("href");
         return new HtmlPage.Anchor(line(el), href, el.text().strip(), attrs, rawAngle);
+    }
+
+    /**
+     * Reads U+FFFF as U+FFFD. jsoup uses U+FFFF as its end-of-input mark: a page with a raw U+FFFF at the start of a
+     * text run ended there for jsoup, so every later link was invisible to the validator while pip (whose
+     * {@code html.parser} keeps the character) used them. The replacement keeps every offset; U+FFFF is not
+     * allowed in a file name or URL pip could use anyway.
+     */
+    private static final class NoncharacterReader extends java.io.FilterReader {
+        NoncharacterReader(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            int c = super.read();
+            return c == 0xFFFF ? 0xFFFD : c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws java.io.IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = offset; i < offset + n; i++) {
+                if (buffer[i] == '\uFFFF') {
+                    buffer[i] = '\uFFFD';
+                }
+            }
+            return n;
+        }
     }
 }

@@ -79,7 +79,7 @@ final class HtmlProjectRules {
                         + first + ")");
             }
             if (d.kind() == Distribution.Kind.VCS) {
-                vcsLink(link.href(), loc, project);
+                RuleSupport.vcsLink(sink, link.href(), loc, project);
             } else {
                 String segment = Urls.lastSegment(link.href().strip());
                 if (!a.text().equals(segment)) {
@@ -118,24 +118,6 @@ final class HtmlProjectRules {
                     + parsed.links().size() + " links; it should be on every link or none");
         }
         RuleSupport.quarantine(sink, parsed, res);
-    }
-
-    private void vcsLink(String href, Location loc, @Nullable String project) {
-        sink.report(Rule.UV_05, loc, "VCS link " + q(Urls.safe(href)) + " is used by pip only; uv skips it");
-        boolean badEgg = false;
-        int hash = href.indexOf('#');
-        if (hash >= 0) {
-            for (String part : href.substring(hash + 1).split("&")) {
-                if (part.startsWith("egg=") && !RuleSupport.validEgg(part.substring(4))) {
-                    badEgg = true;
-                    sink.report(Rule.PIP_06, loc, "egg fragment " + q(part)
-                            + " is not a valid project name; pip 26 fails on the whole page");
-                }
-            }
-        }
-        if (!badEgg) {
-            Compat.vcsEggProblem(href, project).ifPresent(p -> sink.report(Rule.PIP_07, Severity.WARNING, loc, p));
-        }
     }
 
     private void fragment(String href, Location loc) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP GET through {@code java.net.http} with the bounds of {@link Limits}: redirects are followed by hand (at
@@ -41,28 +42,103 @@ public final class HttpAccess {
 
     private final HttpClient client;
     private final Limits limits;
+    private final Access access;
+    private final @Nullable URI origin;
+    private final @Nullable String userInfoAuthorization;
     private final boolean httpsOnly;
 
     /**
-     * Creates an accessor.
+     * Creates an accessor with no credentials.
      *
      * @param limits the bounds
      */
     public HttpAccess(Limits limits) {
-        this(limits, false);
+        this(limits, Access.NONE);
     }
 
     /**
      * Creates an accessor.
      *
      * @param limits the bounds
-     * @param httpsOnly whether to refuse plain http URLs and redirects to them (for an https index, SECURITY)
+     * @param access the client, customizer and credentials
      */
-    public HttpAccess(Limits limits, boolean httpsOnly) {
+    public HttpAccess(Limits limits, Access access) {
+        this(limits, access, null, null, false, access.client() != null ? access.client()
+                : HttpClient.newBuilder().connectTimeout(limits.connectTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    private HttpAccess(Limits limits, Access access, @Nullable URI origin, @Nullable String userInfoAuthorization,
+            boolean httpsOnly, HttpClient client) {
         this.limits = limits;
+        this.access = access;
+        this.origin = origin;
+        this.userInfoAuthorization = userInfoAuthorization;
         this.httpsOnly = httpsOnly;
-        this.client = HttpClient.newBuilder().connectTimeout(limits.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = client;
+    }
+
+    /**
+     * This accessor bound to an index: its origin gets the configured headers and authorization (or the URL's own
+     * user-info as basic auth, as pip does), and an https index makes plain http refused (SECURITY).
+     *
+     * @param index the index URL as the user gave it, possibly with user-info
+     * @return the accessor for that index
+     */
+    public HttpAccess forIndex(URI index) {
+        String auth = null;
+        String info = index.getRawUserInfo();
+        if (info != null) {
+            int colon = info.indexOf(':');
+            String user = Urls.percentDecode(colon >= 0 ? info.substring(0, colon) : info);
+            String password = colon >= 0 ? Urls.percentDecode(info.substring(colon + 1)) : "";
+            auth = basic(user, password);
+        }
+        return new HttpAccess(limits, access, origin(index), auth, "https".equalsIgnoreCase(index.getScheme()),
+                client);
+    }
+
+    /** @return whether plain http is refused (the index is https) */
+    public boolean httpsOnly() {
+        return httpsOnly;
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static @Nullable URI origin(URI u) {
+        if (u.getScheme() == null || u.getHost() == null) {
+            return null;
+        }
+        String scheme = u.getScheme().toLowerCase(Locale.ROOT);
+        int port = u.getPort() >= 0 ? u.getPort() : scheme.equals("https") ? 443 : 80;
+        return URI.create(scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + ":" + port);
+    }
+
+    /** The request for one URL: gitpypi's headers, the index's credentials on its origin only, then the customizer. */
+    private HttpRequest request(URI current, String accept) {
+        URI target = Urls.withoutUserInfo(current);
+        HttpRequest.Builder rb = HttpRequest.newBuilder(target).timeout(limits.requestTimeout())
+                .header("Accept", accept).header("User-Agent", USER_AGENT).GET();
+        boolean index = origin != null && origin.equals(origin(current));
+        String auth = null;
+        if (index) {
+            access.headers().forEach(rb::setHeader);
+            auth = userInfoAuthorization != null ? userInfoAuthorization : access.authorization();
+        }
+        if (auth == null) {
+            auth = access.netrc().login(current.getHost(), index).map(l -> basic(l.user(), l.password()))
+                    .orElse(null);
+        }
+        if (auth != null) {
+            rb.setHeader("Authorization", auth);
+        }
+        if (access.customizer() != null) {
+            access.customizer().accept(target, rb);
+        }
+        return rb.build();
     }
 
     /**
@@ -109,8 +185,7 @@ public final class HttpAccess {
                         + (redirects.isEmpty() ? "" : " (redirected from " + Texts.quote(Urls.safe(uri)) + ")")
                         + ": the index is https");
             }
-            HttpRequest request = HttpRequest.newBuilder(current).timeout(limits.requestTimeout())
-                    .header("Accept", accept).header("User-Agent", USER_AGENT).GET().build();
+            HttpRequest request = request(current, accept);
             DeadlineInputStream body = new DeadlineInputStream(deadline, Urls.safe(current));
             HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
             try {
@@ -160,7 +235,7 @@ public final class HttpAccess {
             InputStream bounded = new BoundedInputStream(body, maxBytes, Urls.safe(current));
             String contentType = headers.containsKey("content-type") ? headers.get("content-type").get(0) : null;
             return new Fetched(Urls.safe(current), current, status, contentType, headers, List.copyOf(redirects),
-                    bounded);
+                    bounded, true);
         }
     }
 }

@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +23,7 @@ import org.jspecify.annotations.Nullable;
  * {@code simple/} below it). Pages are requested with uv's {@code Accept} header (JSON preferred), so a server that
  * negotiates is read as installers read it.
  */
-public final class HttpSite implements Site {
-    private final Limits limits;
-    private final String display;
+public final class HttpSite extends SiteBase implements Site {
     private final URI url;
     private final boolean projectPage;
     private final @Nullable String resolved;
@@ -36,8 +33,7 @@ public final class HttpSite implements Site {
 
     private HttpSite(Limits limits, String display, URI url, boolean projectPage, @Nullable String resolved,
             HttpAccess http, Fetched.@Nullable Info cachedInfo, byte @Nullable [] cachedBody) {
-        this.limits = limits;
-        this.display = display;
+        super(limits, display);
         this.url = url;
         this.projectPage = projectPage;
         this.resolved = resolved;
@@ -133,6 +129,11 @@ public final class HttpSite implements Site {
                 throw new IOException(Texts.quote(Urls.safe(f.uri())) + " answers HTTP " + f.status()
                         + " (a server error)");
             }
+            if (f.status() == 401 || f.status() == 403) {
+                throw new PageReadException("cannot read " + Texts.quote(Urls.safe(f.uri())) + ": it answers HTTP "
+                        + f.status() + " and needs credentials (user-info in the URL, a ~/.netrc login, or the"
+                        + " reader's basic auth, bearer token or header)");
+            }
             if (f.status() >= 400) {
                 throw new PageReadException("not an index: " + Texts.quote(Urls.safe(f.uri())) + " answers HTTP "
                         + f.status());
@@ -151,28 +152,13 @@ public final class HttpSite implements Site {
     }
 
     @Override
-    public String display() {
-        return display;
-    }
-
-    @Override
     public Optional<String> resolved() {
         return Optional.ofNullable(resolved);
     }
 
     @Override
-    public Limits limits() {
-        return limits;
-    }
-
-    @Override
     public Optional<HttpAccess> http() {
         return Optional.of(http);
-    }
-
-    @Override
-    public Optional<Path> localRoot() {
-        return Optional.empty();
     }
 
     /**
@@ -181,22 +167,7 @@ public final class HttpSite implements Site {
      */
     @Override
     public Optional<String> refusal(URI uri) {
-        String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
-        String shown = Texts.quote(Redaction.url(uri.toString()));
-        if (scheme.equals("file")) {
-            return Optional.of(shown + " is a local file, and gitpypi reads no local file for a remote index");
-        }
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of(shown + " is not an http(s) URL");
-        }
-        if (scheme.equals("http") && "https".equalsIgnoreCase(url.getScheme())) {
-            return Optional.of(shown + " is plain http, and gitpypi fetches only https URLs for an https index");
-        }
-        if (Hosts.isInternal(uri.getHost()) && !Hosts.isInternal(url.getHost())) {
-            return Optional.of(shown + " names a loopback, private or link-local address, and the index is not on"
-                    + " one");
-        }
-        return Optional.empty();
+        return remoteRefusal(uri, url);
     }
 
     @Override
@@ -208,7 +179,7 @@ public final class HttpSite implements Site {
         if (cachedInfo != null && cachedBody != null && u.equals(url)) {
             Fetched.Info i = cachedInfo;
             return new Fetched(i.resource(), i.uri(), i.status(), i.contentType(), i.headers(), i.redirects(),
-                    new ByteArrayInputStream(cachedBody));
+                    new ByteArrayInputStream(cachedBody), true);
         }
         return http.get(u, HttpAccess.ACCEPT_UV, max);
     }
@@ -218,7 +189,7 @@ public final class HttpSite implements Site {
         if (projectPage) {
             return Optional.empty();
         }
-        return Optional.of(Pages.root(fetch(url, limits.maxRootPageBytes()), sink, lines));
+        return Optional.of(Pages.root(fetch(url, limits().maxRootPageBytes()), sink, lines));
     }
 
     @Override
@@ -232,7 +203,7 @@ public final class HttpSite implements Site {
         private int count;
 
         @Override
-        public Optional<String> add(RawRoot.Entry e) {
+        public Optional<java.util.function.Supplier<String>> add(RawRoot.Entry e) {
             String href = e.href();
             if (href == null || href.isBlank()) {
                 return Optional.empty();
@@ -248,14 +219,14 @@ public final class HttpSite implements Site {
                 return Optional.empty();
             }
             count++;
-            if (limits.maxProjects() < 0 && count > limits.maxRootProjects()) {
+            if (limits().maxProjects() < 0 && count > limits().maxRootProjects()) {
                 throw new PageReadException("the root page " + Texts.quote(e.location().resource()) + " is too large: it"
-                        + " lists more than " + limits.maxRootProjects() + " projects (read fewer with a limit on"
+                        + " lists more than " + limits().maxRootProjects() + " projects (read fewer with a limit on"
                         + " the projects)");
             }
             links.put(normalized, new String[] {ProjectName.isValid(e.text()) ? e.text() : segment, segment,
                 target.get().toString()});
-            if (limits.maxProjects() >= 0 && links.size() > limits.maxProjects()) {
+            if (limits().maxProjects() >= 0 && links.size() > limits().maxProjects()) {
                 links.pollLastEntry();
             }
             return Optional.empty();
@@ -266,13 +237,13 @@ public final class HttpSite implements Site {
     public List<ProjectRef> projects(RootIndex index) {
         if (projectPage) {
             String segment = PageKinds.lastNonEmptySegment(url.getRawPath() == null ? "" : url.getRawPath());
-            return List.of(new ProjectRef(segment, segment, url, false, true, null));
+            return List.of(new ProjectRef(segment, segment, url, false, true, null, false));
         }
         List<ProjectRef> out = new ArrayList<>();
         if (index instanceof Index idx) {
             for (Map.Entry<String, String[]> e : idx.links.entrySet()) {
                 String[] v = e.getValue();
-                out.add(new ProjectRef(v[1], v[0], URI.create(v[2]), true, true, null));
+                out.add(new ProjectRef(v[1], v[0], URI.create(v[2]), true, true, null, false));
             }
         }
         return out;
@@ -280,7 +251,7 @@ public final class HttpSite implements Site {
 
     @Override
     public List<RawProject> project(ProjectRef ref) throws IOException {
-        Fetched f = fetch(ref.uri(), limits.maxPageBytes());
+        Fetched f = fetch(ref.uri(), limits().maxPageBytes());
         return List.of(Pages.project(f, ref.pathName(), f.uri()));
     }
 
@@ -294,7 +265,7 @@ public final class HttpSite implements Site {
      * @throws IOException on a network failure
      */
     public RawProject fetchProject(URI uri, String accept, String pathName) throws IOException {
-        Fetched f = http.get(uri, accept, limits.maxPageBytes());
+        Fetched f = http.get(uri, accept, limits().maxPageBytes());
         return Pages.project(f, pathName, f.uri());
     }
 

@@ -129,6 +129,11 @@ final class JsonProjectRules {
                 jsonFile(files.get(i), Location.pointer(res, "/files/" + i), declared, v11);
             }
         }
+        for (ReadLink l : parsed.links()) {
+            if (l.distribution().kind() == Distribution.Kind.VCS) {
+                RuleSupport.vcsLink(sink, l.href(), l.location(), project);
+            }
+        }
         RuleSupport.quarantine(sink, parsed, res);
     }
 

@@ -48,7 +48,7 @@ final class LocalFiles {
         } catch (AccessDeniedException e) {
             throw new PageReadException("permission denied: cannot read " + Texts.quote(resource), e);
         }
-        return new Fetched(resource, file.toUri(), 200, null, Map.of(), List.of(), in);
+        return new Fetched(resource, file.toUri(), 200, null, Map.of(), List.of(), in, false);
     }
 
     /**

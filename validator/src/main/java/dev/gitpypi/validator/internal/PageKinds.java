@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * page (project list), a project page, a site's landing page that links to {@code simple/}, or not an index at
  * all. Also the evidence a lone project page gives of its project's name.
  *
- * <p>JSON: an object with {@code projects} is a root page, one with {@code files} or {@code name} a project page.
+ * <p>JSON: an object with {@code projects} is a root page, one with {@code files} or {@code meta} a project page (a
+ * {@code name} alone is not enough: npm's {@code package.json} has one).
  * HTML: links to distribution files (wheels, sdists, VCS links, hash fragments, the PEP 503 {@code data-}
  * attributes) make a project page; anchors whose text is a project name and whose link ends in that name make a
  * root page; a page without the {@code pypi:repository-version} meta that links to {@code simple/} is a landing
@@ -60,8 +61,10 @@ final class PageKinds {
      * @param landingHref for {@link Kind#LANDING}: the link to the simple root as written
      * @param name for a project page: the project name the page itself gives (JSON {@code name}, a
      *     "Links for NAME" title, or the common name of its files), or null
+     * @param severalNames whether the page's files name several projects (a find-links page, not one project's)
      */
-    record Verdict(Kind kind, String why, @Nullable String landingHref, @Nullable String name) {
+    record Verdict(Kind kind, String why, @Nullable String landingHref, @Nullable String name,
+            boolean severalNames) {
     }
 
     /**
@@ -98,7 +101,7 @@ final class PageKinds {
     }
 
     private static Verdict notIndex(String why) {
-        return new Verdict(Kind.NOT_INDEX, why, null, null);
+        return new Verdict(Kind.NOT_INDEX, why, null, null, false);
     }
 
     private static int firstNonBlank(byte[] head) {
@@ -148,10 +151,10 @@ final class PageKinds {
             }
         }
         if (projects && !files) {
-            return new Verdict(Kind.ROOT, "", null, null);
+            return new Verdict(Kind.ROOT, "", null, null, false);
         }
-        if (files || name != null || meta) {
-            return new Verdict(Kind.PROJECT, "", null, name);
+        if (files || meta) {
+            return new Verdict(Kind.PROJECT, "", null, name, false);
         }
         return notIndex("it is a JSON document without projects, files or meta (PEP 691)");
     }
@@ -191,22 +194,23 @@ final class PageKinds {
             return m.matches() ? m.group(1) : null;
         }).orElse(null);
         if (landing != null && !pypiMeta && fileLinks == 0) {
-            return new Verdict(Kind.LANDING, "", landing, null);
+            return new Verdict(Kind.LANDING, "", landing, null, false);
         }
         String name = titleName != null && ProjectName.isValid(titleName) ? titleName : commonName(names);
+        boolean several = names.stream().distinct().limit(2).count() > 1;
         if (fileLinks > 0 && fileLinks >= rootLinks) {
-            return new Verdict(Kind.PROJECT, "", null, name);
+            return new Verdict(Kind.PROJECT, "", null, name, several);
         }
         if (rootLinks > 0) {
-            return new Verdict(Kind.ROOT, "", null, null);
+            return new Verdict(Kind.ROOT, "", null, null, false);
         }
         if (titleName != null) {
-            return new Verdict(Kind.PROJECT, "", null, name);
+            return new Verdict(Kind.PROJECT, "", null, name, several);
         }
         if (pypiMeta || !complete && page.anchors().isEmpty() && page.doctype()) {
             // an index page without links (an empty project list, a project with no files), or one whose links
             // lie beyond the head: its place decides
-            return new Verdict(undecided, "", null, null);
+            return new Verdict(undecided, "", null, null, false);
         }
         return notIndex(page.anchors().isEmpty() ? "it holds no links"
                 : "none of its " + page.anchors().size() + " links is a project or a distribution file");

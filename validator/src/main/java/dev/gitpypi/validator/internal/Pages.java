@@ -37,7 +37,7 @@ final class Pages {
         try (f) {
             BufferedInputStream in = new BufferedInputStream(f.body(), 1 << 16);
             Fetched.Info info = new Fetched.Info(f.resource(), base, f.status(), f.contentType(), f.headers(),
-                    f.redirects());
+                    f.redirects(), f.http());
             if (isJson(f, in)) {
                 return new RawProject(info, pathName, null, JsonPages.readTree(in, f.resource()));
             }

@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param exists whether a page exists (folders only; HTTP pages are assumed to)
  * @param evidence the name the page itself gives (a "Links for NAME" title, the common name of its files), known
  *     for lone page files only, or null
+ * @param severalNames whether the page's files name several projects: then a folder name that is not the page's
+ *     evidence says nothing (a find-links page in some folder), known for lone pages and project folders only
  */
 public record ProjectRef(@Nullable String pathName, String display, URI uri, boolean onRoot, boolean exists,
-        @Nullable String evidence) {
+        @Nullable String evidence, boolean severalNames) {
     /** @return the normalized path name, or null */
     public @Nullable String normalized() {
         return pathName == null ? null : ProjectName.normalize(pathName);
@@ -51,7 +53,7 @@ public record ProjectRef(@Nullable String pathName, String display, URI uri, boo
         } else if (page.json() != null && page.json().path("name").isTextual()
                 && ProjectName.isValid(page.json().path("name").asText())) {
             name = page.json().path("name").asText();
-        } else if (pathName != null && ProjectName.isValid(pathName)) {
+        } else if (pathName != null && ProjectName.isValid(pathName) && !severalNames) {
             name = pathName;
         } else if (evidence != null && ProjectName.isValid(evidence)) {
             name = evidence;

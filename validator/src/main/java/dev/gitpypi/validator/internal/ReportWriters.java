@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.gitpypi.validator.Finding;
+import dev.gitpypi.validator.Installer;
 import dev.gitpypi.validator.InstallerVerdict;
 import dev.gitpypi.validator.LinkVerdict;
 import dev.gitpypi.validator.Location;
@@ -15,7 +16,9 @@ import dev.gitpypi.validator.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import dev.gitpypi.core.internal.Texts;
+import org.apache.commons.text.StringEscapeUtils;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,8 +57,9 @@ public final class ReportWriters {
         for (Finding f : r.findings()) {
             List<String> skippers = new ArrayList<>();
             for (LinkVerdict l : byLocation.getOrDefault(f.location(), List.of())) {
-                for (String who : List.of("pip", "uv")) {
-                    InstallerVerdict v = who.equals("pip") ? l.pip() : l.uv();
+                for (Installer installer : Installer.values()) {
+                    String who = installer.label();
+                    InstallerVerdict v = l.verdict(installer);
                     if (!v.usable() && Compat.explains(f.ruleId(), v.ruleIds())) {
                         if (!skippers.contains(who)) {
                             skippers.add(who);
@@ -71,18 +75,15 @@ public final class ReportWriters {
             }
             out.write('\n');
         }
-        int pipNo = 0;
-        int uvNo = 0;
+        Map<Installer, Integer> unused = new EnumMap<>(Installer.class);
         Map<String, List<LinkVerdict>> groups = new TreeMap<>();
         for (LinkVerdict l : r.links()) {
-            if (!l.pip().usable()) {
-                pipNo++;
-            }
-            if (!l.uv().usable()) {
-                uvNo++;
-            }
-            for (String who : List.of("pip", "uv")) {
-                InstallerVerdict v = who.equals("pip") ? l.pip() : l.uv();
+            for (Installer installer : Installer.values()) {
+                String who = installer.label();
+                InstallerVerdict v = l.verdict(installer);
+                if (!v.usable()) {
+                    unused.merge(installer, 1, Integer::sum);
+                }
                 if (!v.usable() && !told.contains(who + "\u0000" + l.location() + "\u0000" + l.filename())) {
                     String key = who + "\u0000" + l.location().resource() + "\u0000" + String.join(",", v.ruleIds())
                             + "\u0000" + v.reason();
@@ -94,7 +95,7 @@ public final class ReportWriters {
             String who = g.getKey().substring(0, g.getKey().indexOf('\u0000'));
             List<LinkVerdict> links = g.getValue();
             LinkVerdict first = links.get(0);
-            InstallerVerdict v = who.equals("pip") ? first.pip() : first.uv();
+            InstallerVerdict v = first.verdict(Installer.valueOf(who.toUpperCase(Locale.ROOT)));
             String what = links.size() == 1 ? first.filename() : "any of the " + links.size() + " links of project "
                     + first.project();
             Location where = links.size() == 1 ? first.location() : Location.of(first.location().resource());
@@ -103,8 +104,11 @@ public final class ReportWriters {
             out.write('\n');
         }
         int links = r.links().size();
-        out.write(Texts.printable(r.target()) + ": " + r.summary() + "; " + plural(links, "link") + ", pip uses "
-                + (links - pipNo) + ", uv uses " + (links - uvNo) + "\n");
+        StringBuilder uses = new StringBuilder();
+        for (Installer installer : Installer.values()) {
+            uses.append(", ").append(installer.label()).append(" uses ").append(links - unused.getOrDefault(installer, 0));
+        }
+        out.write(Texts.printable(r.target()) + ": " + r.summary() + "; " + plural(links, "link") + uses + "\n");
     }
 
     private static boolean mentions(String message, List<String> who) {
@@ -141,25 +145,25 @@ public final class ReportWriters {
 
     private static void location(JsonGenerator g, Location loc) throws IOException {
         g.writeObjectFieldStart("location");
-        g.writeStringField("resource", loc.resource());
+        g.writeStringField("resource", clean(loc.resource()));
         if (loc.line() > 0) {
             g.writeNumberField("line", loc.line());
         }
         if (!loc.pointer().isEmpty()) {
-            g.writeStringField("pointer", loc.pointer());
+            g.writeStringField("pointer", clean(loc.pointer()));
         }
         g.writeEndObject();
     }
 
     private static void verdict(JsonGenerator g, String name, InstallerVerdict v) throws IOException {
         g.writeObjectFieldStart(name);
-        g.writeStringField("usability", v.usability().name().toLowerCase(Locale.ROOT));
+        g.writeStringField("usability", clean(v.usability().name().toLowerCase(Locale.ROOT)));
         g.writeArrayFieldStart("rules");
         for (String id : v.ruleIds()) {
-            g.writeString(id);
+            g.writeString(clean(id));
         }
         g.writeEndArray();
-        g.writeStringField("reason", v.reason());
+        g.writeStringField("reason", clean(v.reason()));
         g.writeEndObject();
     }
 
@@ -175,10 +179,10 @@ public final class ReportWriters {
         try (JsonGenerator g = generator(out)) {
             g.writeStartObject();
             g.writeNumberField("schemaVersion", ReportFormat.JSON_SCHEMA_VERSION);
-            g.writeStringField("tool", "gitpypi-validator");
-            g.writeStringField("target", r.target());
+            g.writeStringField("tool", clean("gitpypi-validator"));
+            g.writeStringField("target", clean(r.target()));
             if (r.validated().isPresent()) {
-                g.writeStringField("validated", r.validated().get());
+                g.writeStringField("validated", clean(r.validated().get()));
             }
             g.writeObjectFieldStart("summary");
             g.writeNumberField("errors", r.count(Severity.ERROR));
@@ -189,23 +193,24 @@ public final class ReportWriters {
             g.writeArrayFieldStart("findings");
             for (Finding f : r.findings()) {
                 g.writeStartObject();
-                g.writeStringField("ruleId", f.ruleId());
-                g.writeStringField("severity", f.severity().label());
+                g.writeStringField("ruleId", clean(f.ruleId()));
+                g.writeStringField("severity", clean(f.severity().label()));
                 location(g, f.location());
-                g.writeStringField("message", f.message());
-                g.writeStringField("help", helpBase + f.ruleId() + ".md");
+                g.writeStringField("message", clean(f.message()));
+                g.writeStringField("help", clean(helpBase + f.ruleId() + ".md"));
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeArrayFieldStart("links");
             for (LinkVerdict l : r.links()) {
                 g.writeStartObject();
-                g.writeStringField("project", l.project());
-                g.writeStringField("filename", l.filename());
-                g.writeStringField("url", l.url());
+                g.writeStringField("project", clean(l.project()));
+                g.writeStringField("filename", clean(l.filename()));
+                g.writeStringField("url", clean(l.url()));
                 location(g, l.location());
-                verdict(g, "pip", l.pip());
-                verdict(g, "uv", l.uv());
+                for (Installer installer : Installer.values()) {
+                    verdict(g, installer.label(), l.verdict(installer));
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -246,35 +251,35 @@ public final class ReportWriters {
         }
         try (JsonGenerator g = generator(out)) {
             g.writeStartObject();
-            g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            g.writeStringField("version", "2.1.0");
+            g.writeStringField("$schema", clean("https://json.schemastore.org/sarif-2.1.0.json"));
+            g.writeStringField("version", clean("2.1.0"));
             g.writeArrayFieldStart("runs");
             g.writeStartObject();
             g.writeObjectFieldStart("tool");
             g.writeObjectFieldStart("driver");
-            g.writeStringField("name", "gitpypi-validator");
-            g.writeStringField("informationUri", helpBase);
+            g.writeStringField("name", clean("gitpypi-validator"));
+            g.writeStringField("informationUri", clean(helpBase));
             g.writeArrayFieldStart("rules");
             for (Rule rule : used) {
                 g.writeStartObject();
-                g.writeStringField("id", rule.id());
-                g.writeStringField("name", rule.name());
+                g.writeStringField("id", clean(rule.id()));
+                g.writeStringField("name", clean(rule.name()));
                 g.writeObjectFieldStart("shortDescription");
-                g.writeStringField("text", firstSentence(rule.summary()));
+                g.writeStringField("text", clean(firstSentence(rule.summary())));
                 g.writeEndObject();
                 g.writeObjectFieldStart("fullDescription");
-                g.writeStringField("text", rule.summary());
+                g.writeStringField("text", clean(rule.summary()));
                 g.writeEndObject();
                 g.writeObjectFieldStart("help");
-                g.writeStringField("text", rule.why() + " Fix: " + rule.fix());
+                g.writeStringField("text", clean(rule.why() + " Fix: " + rule.fix()));
                 g.writeEndObject();
-                g.writeStringField("helpUri", helpBase + rule.id() + ".md");
+                g.writeStringField("helpUri", clean(helpBase + rule.id() + ".md"));
                 g.writeObjectFieldStart("defaultConfiguration");
-                g.writeStringField("level", sarifLevel(rule.defaultSeverity()));
+                g.writeStringField("level", clean(sarifLevel(rule.defaultSeverity())));
                 g.writeEndObject();
                 g.writeObjectFieldStart("properties");
-                g.writeStringField("level", rule.level());
-                g.writeStringField("source", rule.source());
+                g.writeStringField("level", clean(rule.level()));
+                g.writeStringField("source", clean(rule.source()));
                 g.writeEndObject();
                 g.writeEndObject();
             }
@@ -284,20 +289,20 @@ public final class ReportWriters {
             g.writeArrayFieldStart("results");
             for (Finding f : r.findings()) {
                 g.writeStartObject();
-                g.writeStringField("ruleId", f.ruleId());
+                g.writeStringField("ruleId", clean(f.ruleId()));
                 Integer i = index.get(f.ruleId());
                 if (i != null && i >= 0) {
                     g.writeNumberField("ruleIndex", i);
                 }
-                g.writeStringField("level", sarifLevel(f.severity()));
+                g.writeStringField("level", clean(sarifLevel(f.severity())));
                 g.writeObjectFieldStart("message");
-                g.writeStringField("text", f.message());
+                g.writeStringField("text", clean(f.message()));
                 g.writeEndObject();
                 g.writeArrayFieldStart("locations");
                 g.writeStartObject();
                 g.writeObjectFieldStart("physicalLocation");
                 g.writeObjectFieldStart("artifactLocation");
-                g.writeStringField("uri", f.location().resource());
+                g.writeStringField("uri", clean(f.location().resource()));
                 g.writeEndObject();
                 if (f.location().line() > 0) {
                     g.writeObjectFieldStart("region");
@@ -308,8 +313,8 @@ public final class ReportWriters {
                 if (!f.location().pointer().isEmpty()) {
                     g.writeArrayFieldStart("logicalLocations");
                     g.writeStartObject();
-                    g.writeStringField("fullyQualifiedName", f.location().pointer());
-                    g.writeStringField("kind", "member");
+                    g.writeStringField("fullyQualifiedName", clean(f.location().pointer()));
+                    g.writeStringField("kind", clean("member"));
                     g.writeEndObject();
                     g.writeEndArray();
                 }
@@ -362,25 +367,40 @@ public final class ReportWriters {
         out.write("  </testsuite>\n</testsuites>\n");
     }
 
+    /**
+     * XML 1.0 text for an attribute or element: control characters made visible first ({@link Texts#printable}),
+     * then escaped with commons-text's {@code escapeXml10}, which also drops what XML 1.0 cannot hold (a lone
+     * surrogate, U+FFFE, U+FFFF). A {@code ]]>} in a message is written as {@code ]]&gt;}.
+     */
     private static String xml(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
+        return StringEscapeUtils.escapeXml10(Texts.printable(s));
+    }
+
+    /**
+     * A string for the JSON and SARIF forms: a lone surrogate, which no UTF-8 encoder can write, becomes U+FFFD;
+     * everything else is escaped by the JSON writer.
+     */
+    static String clean(String s) {
+        int n = s.length();
+        StringBuilder out = null;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&apos;");
-                default -> {
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xfffe || c == 0xffff) {
-                        b.append("\\u").append(String.format(Locale.ROOT, "%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
+            boolean lone = Character.isHighSurrogate(c) ? i + 1 >= n || !Character.isLowSurrogate(s.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
+            if (Character.isHighSurrogate(c) && !lone) {
+                if (out != null) {
+                    out.append(c).append(s.charAt(i + 1));
                 }
+                i++;
+                continue;
+            }
+            if (lone && out == null) {
+                out = new StringBuilder(n).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(lone ? '\uFFFD' : c);
             }
         }
-        return b.toString();
+        return out == null ? s : out.toString();
     }
 }

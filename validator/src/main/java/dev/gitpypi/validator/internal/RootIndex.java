@@ -13,9 +13,9 @@ public interface RootIndex {
      * Notes one entry.
      *
      * @param entry the entry
-     * @return a problem with the entry's link (it leads to no project page of this site), or empty
+     * @return a problem with the entry's link (it leads to no project page of this site), built when asked, or empty
      */
-    Optional<String> add(RawRoot.Entry entry);
+    Optional<java.util.function.Supplier<String>> add(RawRoot.Entry entry);
 
     /** An index that keeps nothing: for a lone root page file. */
     RootIndex NONE = entry -> Optional.empty();

@@ -72,14 +72,14 @@ final class RootRules {
             String text = e.text();
             Location loc = e.location();
             if (!ProjectName.isValid(text)) {
-                sink.report(Rule.NAME_01, loc, "project name " + q(text) + " is not a valid name");
+                sink.report(Rule.NAME_01, loc, () -> "project name " + q(text) + " is not a valid name");
             }
             String normalized = ProjectName.normalize(text);
             NameSet.Seen previous = seen.add(normalized, text);
             if (previous == NameSet.Seen.SAME) {
-                sink.report(Rule.P503_01, loc, "project " + q(text) + " is listed more than once");
+                sink.report(Rule.P503_01, loc, () -> "project " + q(text) + " is listed more than once");
             } else if (previous == NameSet.Seen.OTHER_SPELLING) {
-                sink.report(Rule.NAME_03, loc, "project " + q(text) + " is another spelling of a project listed"
+                sink.report(Rule.NAME_03, loc, () -> "project " + q(text) + " is another spelling of a project listed"
                         + " before (normalized name " + q(normalized) + ")");
             }
             if (json) {
@@ -87,7 +87,7 @@ final class RootRules {
             }
             String href = e.href();
             if (href == null || href.isBlank()) {
-                sink.report(Rule.P503_02, loc, "the anchor for " + q(text) + " has no href");
+                sink.report(Rule.P503_02, loc, () -> "the anchor for " + q(text) + " has no href");
                 return;
             }
             String path = href.strip();
@@ -100,16 +100,16 @@ final class RootRules {
                 path = path.substring(0, cut);
             }
             if (!path.endsWith("/")) {
-                sink.report(Rule.P503_04, loc, "href " + q(href) + " of project " + q(text)
+                sink.report(Rule.P503_04, loc, () -> "href " + q(href) + " of project " + q(text)
                         + " does not end with /");
             }
             String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
             String segment = Urls.percentDecode(trimmed.substring(trimmed.lastIndexOf('/') + 1));
             if (!ProjectName.normalize(segment).equals(normalized)) {
-                sink.report(Rule.P503_02, loc, "href " + q(href) + " does not point to the page of " + q(text)
+                sink.report(Rule.P503_02, loc, () -> "href " + q(href) + " does not point to the page of " + q(text)
                         + " (" + q(normalized + "/") + ")");
             } else if (!segment.equals(normalized) && ProjectName.isValid(text)) {
-                sink.report(Rule.P503_03, loc, "href " + q(href) + " points to a non-normalized URL; the page of "
+                sink.report(Rule.P503_03, loc, () -> "href " + q(href) + " points to a non-normalized URL; the page of "
                         + q(text) + " is " + q(normalized + "/"));
             }
         }

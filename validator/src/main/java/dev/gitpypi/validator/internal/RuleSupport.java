@@ -140,4 +140,26 @@ final class RuleSupport {
         String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         return Urls.percentDecode(trimmed.substring(trimmed.lastIndexOf('/') + 1));
     }
+
+    /**
+     * The rules of a VCS link on a project page, HTML or JSON: uv skips it (UV-05), pip fails on the whole page when
+     * its egg fragment is not a project name (PIP-06) and skips it without {@code #egg=<name>-<version>} (PIP-07).
+     */
+    static void vcsLink(Sink sink, String href, Location loc, @Nullable String project) {
+        sink.report(Rule.UV_05, loc, "VCS link " + q(Urls.safe(href)) + " is used by pip only; uv skips it");
+        boolean badEgg = false;
+        int hash = href.indexOf('#');
+        if (hash >= 0) {
+            for (String part : href.substring(hash + 1).split("&")) {
+                if (part.startsWith("egg=") && !validEgg(part.substring(4))) {
+                    badEgg = true;
+                    sink.report(Rule.PIP_06, loc, "egg fragment " + q(part)
+                            + " is not a valid project name; pip 26 fails on the whole page");
+                }
+            }
+        }
+        if (!badEgg) {
+            Compat.vcsEggProblem(href, project).ifPresent(p -> sink.report(Rule.PIP_07, Severity.WARNING, loc, p));
+        }
+    }
 }

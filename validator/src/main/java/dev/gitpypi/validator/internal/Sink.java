@@ -63,6 +63,22 @@ public final class Sink {
      * @param message what
      */
     public void report(Rule rule, Severity severity, Location location, String message) {
+        report(rule, severity, location, () -> message);
+    }
+
+    /**
+     * Reports a finding whose message is built only when the report keeps it (a page with a million findings of one
+     * rule builds a thousand messages).
+     *
+     * @param rule the rule
+     * @param location where
+     * @param message builds what
+     */
+    public void report(Rule rule, Location location, java.util.function.Supplier<String> message) {
+        report(rule, rule.defaultSeverity(), location, message);
+    }
+
+    private void report(Rule rule, Severity severity, Location location, java.util.function.Supplier<String> message) {
         if (disabled.contains(rule)) {
             return;
         }
@@ -71,7 +87,7 @@ public final class Sink {
         int[] n = counts.computeIfAbsent(key, k -> new int[1]);
         n[0]++;
         if (n[0] <= MAX_PER_RULE_AND_RESOURCE) {
-            findings.add(new Finding(rule, s, location, message));
+            findings.add(new Finding(rule, s, location, message.get()));
         } else {
             int left = n[0] - MAX_PER_RULE_AND_RESOURCE;
             Finding previous = omitted.get(key);

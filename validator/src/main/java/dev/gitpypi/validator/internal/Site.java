@@ -11,15 +11,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * An index to read, as a target resolved to what it is ({@link Targets#open}): a folder ({@link FolderSite}: a
  * site folder, a simple root, or one project's folder), a page file ({@link FileSite}: a root page or a project
- * page), or an http(s) URL ({@link HttpSite}: a root, a project page, or a site whose landing page leads to its
- * index). Pages are parsed here (HTML with jsoup, JSON with Jackson); what they mean is decided by the reader and
+ * page), an http(s) URL ({@link HttpSite}: a root, a project page, or a site whose landing page leads to its
+ * index), or one page given as text ({@link TextSite}). Pages are parsed here (HTML with jsoup, JSON with Jackson); what they mean is decided by the reader and
  * the rules.
  *
  * <p>SECURITY: a site also decides what the pages it holds may make gitpypi read ({@link #refusal(URI)}): a remote
  * index makes it fetch http(s) URLs only (https only when the index is https), a local one makes it read files
  * inside its own folder only.
  */
-public sealed interface Site permits FolderSite, FileSite, HttpSite {
+public sealed interface Site permits FolderSite, FileSite, HttpSite, TextSite {
     /** What a target holds. */
     enum Scope {
         /** A root page and the project pages it lists. */

@@ -35,7 +35,7 @@ public final class Targets {
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             URI u = Urls.parse(target.strip()).filter(x -> x.getHost() != null).orElseThrow(
                     () -> new PageReadException("invalid URL " + Texts.quote(Redaction.url(target))));
-            return HttpSite.open(u, http, limits);
+            return HttpSite.open(Urls.withoutUserInfo(u), http.forIndex(u), limits);
         }
         if (lower.matches("[a-z][a-z0-9+.-]*://.*") && !lower.startsWith("file:")) {
             throw new PageReadException("unsupported URL " + Texts.quote(Redaction.url(target))

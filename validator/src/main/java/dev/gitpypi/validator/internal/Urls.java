@@ -174,4 +174,24 @@ public final class Urls {
         }
         return new String(out, 0, n, StandardCharsets.UTF_8);
     }
+
+    /**
+     * A URL without its user-info, for sending (the credentials travel in a header instead).
+     *
+     * @param uri the URL
+     * @return the URL without user-info
+     */
+    public static URI withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri;
+        }
+        try {
+            return new URI(uri.getScheme() + "://" + uri.getRawAuthority().substring(uri.getRawAuthority()
+                    .lastIndexOf('@') + 1) + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                    + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment()));
+        } catch (URISyntaxException e) {
+            return uri;
+        }
+    }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Differential test against pip's own HTML link parser ({@code pip._internal.index.collector.parse_links}): for
  * seeded random project pages (entities, quoting styles, upper-case attribute names, bare attributes, base
- * elements, relative and absolute links), the reader finds the same links with the same URL, requires-python,
+ * elements, relative and absolute links, noncharacters in anchor text), the reader finds the same links with the same URL, requires-python,
  * yanked reason (pip's reading: none for a bare attribute) and hash. Replay with {@code -Dgitpypi.seed=N}.
  */
 class PipParserDifferentialIT {
@@ -67,7 +67,9 @@ class PipParserDifferentialIT {
                 default -> {
                 }
             }
-            sb.append('>').append(r.nextBoolean() ? "text &amp; more" : "").append("</a>");
+            // U+FFFF before a reference: jsoup took it for the end of its input and lost every later link
+            String[] texts = {"", "text &amp; more", "x\uFFFF&amp;y", "\uFFFF&amp;y", "&#39;\uFFFF&lt;"};
+            sb.append('>').append(texts[r.nextInt(texts.length)]).append("</a>");
             sb.append(r.nextInt(3) == 0 ? "<br>\n" : "\n");
         }
         return sb.append("</body></html>\n").toString();

@@ -27,15 +27,78 @@ class EmbeddingExampleIT {
         TestDistributions.wheel(dist, "hello", "1.1.0");
         TestDistributions.wheel(dist, "world", "2.0");
         Path site = tmp.resolve("site");
+        String password = "pw-" + Long.toHexString(System.nanoTime());
 
-        ProcessResult run = Processes.run(tmp, env -> { }, 120, List.of(java(), "--module-path", modulePath(), "--module",
-                "dev.gitpypi.example.embedding/dev.gitpypi.example.embedding.EmbeddingExample", dist.toString(),
-                site.toString()));
+        // the site the example writes, served on loopback behind basic authentication as a private index would be
+        try (PrivateSite server = new PrivateSite(site, "ci", password)) {
+            ProcessResult run = Processes.run(tmp, env -> {
+                env.put("INDEX_USER", "ci");
+                env.put("INDEX_PASSWORD", password);
+            }, 120, List.of(java(), "--module-path", modulePath(), "--module",
+                    "dev.gitpypi.example.embedding/dev.gitpypi.example.embedding.EmbeddingExample", dist.toString(),
+                    site.toString(), server.url() + "simple/"));
 
-        assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("project: hello 2 files", "project: world 1 files", "validated: 0 findings")
-                .doesNotContain("problem:");
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output()).contains("project: hello 2 files", "project: world 1 files",
+                    "validated: 0 findings", "page: demo demo-1.0.tar.gz",
+                    "private: hello-1.0.0-py3-none-any.whl pip USABLE, uv USABLE", "private: 0 errors")
+                    .doesNotContain("problem:").doesNotContain(password);
+            assertThat(server.refused).as("requests without the credentials").isZero();
+            assertThat(server.served).isPositive();
+        }
         assertThat(site.resolve("simple/hello/index.html")).isRegularFile();
+    }
+
+    /** A folder served on loopback as a static host does, answering 401 to any request without the credentials. */
+    private static final class PrivateSite implements AutoCloseable {
+        private final com.sun.net.httpserver.HttpServer server;
+        private final java.util.concurrent.ExecutorService executor =
+                java.util.concurrent.Executors.newFixedThreadPool(2);
+        volatile int refused;
+        volatile int served;
+
+        PrivateSite(Path root, String user, String password) throws IOException {
+            String expected = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(
+                    java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", ex -> {
+                try (ex) {
+                    if (!expected.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                        refused++;
+                        ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"private\"");
+                        ex.sendResponseHeaders(401, -1);
+                        return;
+                    }
+                    Path p = root.resolve(ex.getRequestURI().getPath().substring(1)).normalize();
+                    if (Files.isDirectory(p)) {
+                        p = p.resolve("index.html");
+                    }
+                    if (!p.startsWith(root) || !Files.isRegularFile(p)) {
+                        ex.sendResponseHeaders(404, -1);
+                        return;
+                    }
+                    served++;
+                    byte[] body = Files.readAllBytes(p);
+                    ex.getResponseHeaders().add("Content-Type", p.toString().endsWith(".html")
+                            ? "text/html; charset=utf-8" : "application/octet-stream");
+                    ex.sendResponseHeaders(200, body.length);
+                    ex.getResponseBody().write(body);
+                }
+            });
+            server.setExecutor(executor);
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            executor.shutdownNow();
+        }
     }
 
     private static String java() {

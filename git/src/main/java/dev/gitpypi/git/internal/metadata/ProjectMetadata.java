@@ -1,6 +1,9 @@
 package dev.gitpypi.git.internal.metadata;
 
 import dev.gitpypi.core.CoreMetadata;
+import dev.gitpypi.core.GitpypiException;
+import dev.gitpypi.core.VersionSpecifiers;
+import dev.gitpypi.core.internal.Texts;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -83,6 +86,39 @@ public final class ProjectMetadata {
      */
     public String nameTrail() {
         return nameTrail;
+    }
+
+    /**
+     * Why this metadata cannot go into an index as it is: a requires-python with control characters (META-04) or
+     * that is not a version specifier set (META-03), a dependency with control characters (META-04). The Git and
+     * GitHub sources skip such a tag with this reason.
+     *
+     * @return the reason, naming the file and the value, or empty when the metadata can be used
+     */
+    public Optional<String> unusable() {
+        String rp = requiresPython().orElse(null);
+        if (rp != null) {
+            if (hasControl(rp)) {
+                return Optional.of(source + " requires-python " + Texts.quote(rp) + " has control characters"
+                        + " (META-04)");
+            }
+            try {
+                VersionSpecifiers.parse(rp);
+            } catch (GitpypiException e) {
+                return Optional.of(source + " requires-python " + Texts.quote(rp) + " is not a version specifier set"
+                        + " (META-03)");
+            }
+        }
+        for (String d : fields.requiresDist()) {
+            if (hasControl(d)) {
+                return Optional.of(source + " dependency " + Texts.quote(d) + " has control characters (META-04)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasControl(String s) {
+        return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
     /** @return whether every field is known ({@code Dynamic} is empty) */

@@ -1,4 +1,4 @@
-package dev.gitpypi.git;
+package dev.gitpypi.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +11,18 @@ import java.util.logging.Logger;
  * Every log line (message and throwable) written through java.util.logging (where System.Logger and the tests'
  * SLF4J binding end up) while open, for tests that check no secret is logged.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
 
     private LogCapture() {
     }
 
-    /** Captures from now on, at every level. */
-    static LogCapture start() {
+    /**
+     * Captures from now on, at every level.
+     *
+     * @return the capture; close it to stop
+     */
+    public static LogCapture start() {
         LogCapture c = new LogCapture();
         Logger.getLogger("").addHandler(c);
         Logger.getLogger("").setLevel(Level.ALL);
@@ -26,7 +30,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     /** @return the lines so far */
-    synchronized List<String> lines() {
+    public synchronized List<String> lines() {
         return List.copyOf(lines);
     }
 
