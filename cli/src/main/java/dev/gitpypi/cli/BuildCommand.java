@@ -161,7 +161,8 @@ final class BuildCommand implements Callable<Integer> {
     private @Nullable String baseUrl;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "How many threads write the site (1 to 64; default: 2, measured best on a 2-core machine).")
+            description = "How many threads render the site's pages (1 to 64; default: 2, measured best on a 2-core"
+                    + " machine); two more write the files.")
     private @Nullable Integer threads;
 
     @Option(names = "--cache", paramLabel = "DIR",

@@ -42,16 +42,17 @@ import org.jspecify.annotations.Nullable;
  * (files whose bytes equal the previous site's are hard-linked from it, not rewritten) and swapped in whole; a
  * failure leaves the previous site untouched. When the previous site already holds exactly the files the index
  * makes, byte for byte, and nothing else, nothing is written or swapped at all (a comparison that renders and
- * compares, stopping at the first difference). Projects are rendered and written by {@link Builder#threads}
- * threads; output is byte-for-byte deterministic whatever their number. Only normalized project names and
- * validated file names become paths, and a site whose text matches a GitHub token pattern is refused
+ * compares, stopping at the first difference). Projects are hosted and rendered by {@link Builder#threads}
+ * threads, and a new tree is written by two more, one for the pages for people and one for the rest of the tree,
+ * each in the site's order; output is byte-for-byte deterministic whatever their number. Only normalized project
+ * names and validated file names become paths, and a site whose text matches a GitHub token pattern is refused
  * ({@link UnsafeOutputException}).
  *
  * <p>Immutable and thread-safe; one {@link #write} per output folder at a time.
  */
 public final class SiteWriter {
     private static final System.Logger LOG = System.getLogger(SiteWriter.class.getName());
-    /** Default number of writer threads: measured best on a 2-core machine (more threads contend in the kernel). */
+    /** Default number of threads that host and render projects: measured best on a 2-core machine. */
     public static final int DEFAULT_THREADS = 2;
     /**
      * The file at the root of a site that says the site is private: it hosts code of private repositories (built
@@ -228,8 +229,9 @@ public final class SiteWriter {
         }
 
         /**
-         * How many threads host, render and write project pages (default {@value #DEFAULT_THREADS}); 1 writes
-         * everything on the calling thread. The site's bytes do not depend on it.
+         * How many threads host and render projects (default {@value #DEFAULT_THREADS}); 1 renders on the calling
+         * thread. A new tree is always written by two writer threads (one per part of the tree: entries in one
+         * folder are created fastest from one thread). The site's bytes do not depend on it.
          *
          * @param value 1 to 64
          * @return this builder
