@@ -14,8 +14,10 @@
 # times slower than on a clean disk and made the runs meaningless. For the same reason, wait five minutes after
 # this script (or launcher-options.sh) deleted its sites before running it again: dumb-pypi, which creates three
 # times as many files, took 54 s instead of 12 s right after such a deletion.
-# Prints every run (wall, user, system seconds, peak RSS) and, per tool, the best wall time of the rounds; the
-# ratio is dumb-pypi's best over gitpypi's best. LIST defaults to testdata/package-list-huge.txt (71,408 names).
+# DUMB_PYPI_OPTS adds options to dumb-pypi's command (such as --no-per-release-json, which leaves out the JSON file
+# per release that dumb-pypi writes by default and gitpypi does not).
+# Prints every run (wall, user, system seconds, peak RSS, files written, load average just before) and, per tool,
+# the best wall time of the rounds; the ratio is dumb-pypi's best over gitpypi's best. LIST defaults to testdata/package-list-huge.txt (71,408 names).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DUMB_PYPI:?set DUMB_PYPI to a checkout or unpacked source of chriskuehl/dumb-pypi}"
@@ -36,7 +38,7 @@ echo "python:  $("$python" -c 'import sys, jinja2, packaging; print(sys.version.
 dumb_version=$(sed -n 's/^version *= *//p' "$DUMB_PYPI/setup.cfg" 2>/dev/null || true)
 dumb_commit=$(git -C "$DUMB_PYPI" rev-parse --show-toplevel 2>/dev/null | grep -qxF "$(realpath "$DUMB_PYPI")" \
     && git -C "$DUMB_PYPI" rev-parse --short HEAD || echo "not a git checkout")
-echo "dumb-pypi: ${dumb_version:-unknown version} ($dumb_commit)"
+echo "dumb-pypi: ${dumb_version:-unknown version} ($dumb_commit); options: ${DUMB_PYPI_OPTS:-(default)}"
 echo "list:    $list ($(wc -l < "$list") lines)"
 echo
 
@@ -59,9 +61,11 @@ run() { # name, command...
     echo "$name $wall" >> "$work/results"
 }
 
-for round in $(seq 1 "$rounds"); do
+for _ in $(seq 1 "$rounds"); do
+    # shellcheck disable=SC2086 # DUMB_PYPI_OPTS is a list of options
     run dumb-pypi env PYTHONPATH="$DUMB_PYPI" "$python" -m dumb_pypi.main --package-list "$list" \
-        --packages-url https://example.invalid/packages/ --output-dir "$work/site-$((n + 1))" --no-generate-timestamp
+        --packages-url https://example.invalid/packages/ --output-dir "$work/site-$((n + 1))" \
+        --no-generate-timestamp ${DUMB_PYPI_OPTS:-}
     run gitpypi ./gitpypi build -q --package-list "$list" --packages-url https://example.invalid/packages/ \
         --out "$work/site-$((n + 1))" "$@"
 done

@@ -14,7 +14,8 @@ import java.util.concurrent.BlockingQueue;
  * them wait for each other in the kernel, while entries in different folders are created in parallel (measured:
  * two writers in two folders take half the time of one; two in the same folder, more than one).
  *
- * <p>{@link #submit} queues a project's writes (blocking when the writers are far behind, so memory stays bounded);
+ * <p>{@link #submit} queues the writes of a run of projects (blocking when the writers are far behind, so memory
+ * stays bounded; one hand-over per run, not per project, because each wakes a thread);
  * {@link #finish} waits for both writers and throws the failure of the earliest project, if any. The sink must take
  * calls for the two parts from two threads at once ({@link TreeWriter} does: each call touches only its own
  * path, and its counters are atomic).
@@ -34,16 +35,22 @@ final class WriteStreams {
         }
     }
 
-    /** Queues the writes of the next project, split by part of the tree. */
-    void submit(List<SiteBuild.Op> ops) throws IOException {
-        List<SiteBuild.Op> files = new ArrayList<>(ops.size());
-        List<SiteBuild.Op> pages = new ArrayList<>(2);
-        for (SiteBuild.Op op : ops) {
-            (op.rel().startsWith(PEOPLE_PREFIX) ? pages : files).add(op);
+    /** Queues the writes of the next projects (each project's in a list, in site order), split by part of the tree. */
+    void submit(List<List<SiteBuild.Op>> projects) throws IOException {
+        List<Batch> files = new ArrayList<>(projects.size());
+        List<Batch> pages = new ArrayList<>(projects.size());
+        for (List<SiteBuild.Op> ops : projects) {
+            List<SiteBuild.Op> f = new ArrayList<>(ops.size());
+            List<SiteBuild.Op> p = new ArrayList<>(2);
+            for (SiteBuild.Op op : ops) {
+                (op.rel().startsWith(PEOPLE_PREFIX) ? p : f).add(op);
+            }
+            long seq = sequence++;
+            files.add(new Batch(seq, f));
+            pages.add(new Batch(seq, p));
         }
-        long seq = sequence++;
-        writers[0].put(new Batch(seq, files));
-        writers[1].put(new Batch(seq, pages));
+        writers[0].put(files);
+        writers[1].put(pages);
     }
 
     /** Waits for every queued write; throws the earliest project's failure (in site order), if any. */
@@ -107,6 +114,7 @@ final class WriteStreams {
         }
     }
 
+    /** One project's writes to one part of the tree. */
     private record Batch(long sequence, List<SiteBuild.Op> ops) {
     }
 
@@ -115,7 +123,7 @@ final class WriteStreams {
 
     /** One writer thread: replays batches in order until the end marker; after a failure it only drains. */
     private final class Writer extends Thread {
-        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(64);
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
         private volatile Failure failure;
         private volatile boolean abandoned;
 
@@ -141,14 +149,17 @@ final class WriteStreams {
                     if (item == END) {
                         return;
                     }
-                    Batch batch = (Batch) item;
-                    if (failure != null || abandoned) {
-                        continue;
-                    }
-                    try {
-                        SiteBuild.replay(batch.ops(), sink);
-                    } catch (IOException | RuntimeException | Error e) {
-                        failure = new Failure(batch.sequence(), e);
+                    @SuppressWarnings("unchecked")
+                    List<Batch> batches = (List<Batch>) item;
+                    for (Batch batch : batches) {
+                        if (failure != null || abandoned) {
+                            break;
+                        }
+                        try {
+                            SiteBuild.replay(batch.ops(), sink);
+                        } catch (IOException | RuntimeException | Error e) {
+                            failure = new Failure(batch.sequence(), e);
+                        }
                     }
                 }
             } catch (InterruptedException e) {
