@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gitpypi.core.Index;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.core.site.SiteWriter;
 import dev.gitpypi.core.source.LocalFilesSource;
