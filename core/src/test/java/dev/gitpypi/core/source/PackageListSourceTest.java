@@ -79,22 +79,28 @@ class PackageListSourceTest {
         Files.writeString(list, String.join("\n", "anglerfish-1.7.5.tar.bz2", "bgpdumpy-1.0.1.tgz",
                 "ztv-0.2.1_6-py2-none-any.whl", "alchimia-0.1-dev.tar.gz", "abl.jquery-1.4.2-2.tar.gz",
                 "leap.bitmask-0.3.5_2_g56402b3-py27-none-any.whl", "activegit-0.25.macosx-10.5-x86_64.tar.gz",
-                "notebook-4.0.5.ZIP", "django-admin-tools-0.5.0.tar.gz", ""));
+                "notebook-4.0.5.ZIP", "django-admin-tools-0.5.0.tar.gz", "grablib-0.4-py35+-none-any.whl",
+                "theark-0.1-2.7-none-any.whl", "grablib-0.3-py35-none-any.whl", ""));
         SourceResult r = PackageListSource.plain(list, "https://h/").read();
         assertThat(r.index().projects()).containsOnlyKeys("anglerfish", "bgpdumpy", "ztv", "alchimia", "abl-jquery",
-                "django-admin-tools");
+                "django-admin-tools", "grablib", "theark");
         assertThat(r.index().project("ztv").orElseThrow().releaseVersions()).containsExactly("0.2.1.post6");
         assertThat(r.index().project("abl-jquery").orElseThrow().releaseVersions()).containsExactly("1.4.2.post2");
         assertThat(r.index().project("alchimia").orElseThrow().releaseVersions()).containsExactly("0.1.dev0");
         Map<String, String> warnings = new java.util.TreeMap<>();
         r.problems().stream().filter(p -> p.severity() == Severity.WARNING
                 && !p.location().equals(list.toString())).forEach(p -> warnings.put(p.location(), p.message()));
-        assertThat(warnings).containsOnlyKeys(list + ":1", list + ":2", list + ":3", list + ":4", list + ":5");
+        assertThat(warnings).containsOnlyKeys(list + ":1", list + ":2", list + ":3", list + ":4", list + ":5",
+                list + ":10", list + ":11");
         assertThat(warnings.get(list + ":1")).contains("uv takes only .tar.gz and .zip (SD-05)");
         assertThat(warnings.get(list + ":2")).contains("SD-05");
         assertThat(warnings.get(list + ":3")).contains("\"0.2.1-6\" (0.2.1.post6)").contains("WHL-03");
         assertThat(warnings.get(list + ":4")).contains("alchimia 0.1.dev0").contains("SD-01");
         assertThat(warnings.get(list + ":5")).contains("abl-jquery 1.4.2.post2").contains("abl-jquery-1-4-2 2");
+        // pip's parser reads these names, so they are listed; no interpreter has such a python tag (WHL-05)
+        assertThat(warnings.get(list + ":10")).contains("python tag \"py35+\"").contains("WHL-05");
+        assertThat(warnings.get(list + ":11")).contains("python tag \"2\"").contains("WHL-05");
+        assertThat(r.index().project("grablib").orElseThrow().releaseVersions()).containsExactly("0.3", "0.4");
         assertThat(r.hasErrors()).isFalse();
     }
 
