@@ -11,6 +11,7 @@ import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.core.internal.ExternalLinks;
 import dev.gitpypi.core.internal.Redaction;
@@ -273,7 +274,7 @@ final class BuildCommand implements Callable<Integer> {
                         + "; this source is left out")));
                 continue;
             }
-            long notes = result.problems().stream().filter(p -> p.severity() == Problem.Severity.NOTE).count();
+            long notes = result.problems().stream().filter(p -> p.severity() == Severity.NOTE).count();
             long shown = result.problems().size() - notes;
             reporter.end(summary(result.index()) + (shown == 0 ? "" : ", " + shown + " problem" + (shown == 1 ? ""
                     : "s")) + (notes == 0 ? "" : ", " + notes + " file" + (notes == 1 ? "" : "s") + " skipped"));
@@ -320,8 +321,8 @@ final class BuildCommand implements Callable<Integer> {
         SiteReport report = writer.write(index, out);
         reporter.end(report.filesWritten() + " files written, " + report.filesUnchanged() + " unchanged, "
                 + report.filesDeleted() + " deleted");
-        long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
-        long warnings = problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count();
+        long errors = problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
+        long warnings = problems.stream().filter(p -> p.severity() == Severity.WARNING).count();
         reporter.info("built " + out + ": " + summary(index) + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
                 + ", " + errors + " error" + (errors == 1 ? "" : "s"));
         if (githubUsage != null) {
@@ -362,9 +363,9 @@ final class BuildCommand implements Callable<Integer> {
         m.put("files-written", report.filesWritten());
         m.put("files-unchanged", report.filesUnchanged());
         m.put("files-deleted", report.filesDeleted());
-        m.put("warnings", problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).count());
-        m.put("errors", problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count());
-        m.put("notes", problems.stream().filter(p -> p.severity() == Problem.Severity.NOTE).count());
+        m.put("warnings", problems.stream().filter(p -> p.severity() == Severity.WARNING).count());
+        m.put("errors", problems.stream().filter(p -> p.severity() == Severity.ERROR).count());
+        m.put("notes", problems.stream().filter(p -> p.severity() == Severity.NOTE).count());
         if (githubUsage != null) {
             m.put("github", GitHubOptions.json(githubUsage));
         }
@@ -380,7 +381,7 @@ final class BuildCommand implements Callable<Integer> {
         m.put("project-list", list);
         m.put("problems", problems.stream().map(p -> {
             Map<String, Object> pm = new LinkedHashMap<>();
-            pm.put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT));
+            pm.put("severity", p.severity().label());
             pm.put("location", Redaction.text(p.location()));
             pm.put("message", Redaction.text(p.message()));
             return pm;

@@ -1,10 +1,10 @@
 package dev.gitpypi.cli;
 
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.IndexReader;
 import dev.gitpypi.validator.Report;
 import dev.gitpypi.validator.ReportFormat;
-import dev.gitpypi.validator.Severity;
 import dev.gitpypi.validator.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;

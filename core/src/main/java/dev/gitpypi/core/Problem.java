@@ -11,20 +11,6 @@ import java.util.Objects;
  * @param message what is wrong, lower-case, naming the rule where one applies
  */
 public record Problem(Severity severity, String location, String message) {
-    /** How bad a problem is. */
-    public enum Severity {
-        /** The input could not be used. */
-        ERROR,
-        /** The input was used, or skipped on purpose, but the user should know. */
-        WARNING,
-        /**
-         * One input skipped on purpose that needs no action by itself, such as one egg in a package list; a source
-         * that reports notes also reports a warning that sums them up. Command lines show notes when asked
-         * ({@code --verbose}).
-         */
-        NOTE
-    }
-
     /**
      * Creates a problem.
      *

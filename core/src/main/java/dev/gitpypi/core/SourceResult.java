@@ -21,6 +21,6 @@ public record SourceResult(Index index, List<Problem> problems) {
 
     /** @return true if any problem is an error */
     public boolean hasErrors() {
-        return problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
+        return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
     }
 }

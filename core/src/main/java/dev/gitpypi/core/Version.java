@@ -1,6 +1,5 @@
 package dev.gitpypi.core;
 
-import dev.gitpypi.core.internal.Texts;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,10 +32,10 @@ public final class Version implements Comparable<Version> {
     static final int MAX_DIGITS = 4300;
 
     /** Encoded number meaning "absent". Values >= 0 are the number; values <= -2 index {@link #bigs}. */
-    private static final long ABSENT = -1;
+    static final long ABSENT = -1;
 
     /** Numbers with at most this many significant digits are kept as a long. */
-    private static final int LONG_DIGITS = 18;
+    static final int LONG_DIGITS = 18;
 
     /** The label of a pre-release (SPEC VER-03: {@code alpha}, {@code beta}, {@code c}, ... normalize to these). */
     public enum PreLabel {
@@ -107,7 +106,7 @@ public final class Version implements Comparable<Version> {
     private @Nullable String text;
     private int hash;
 
-    private Version(long epoch, long[] release, int preLabel, long preNumber, long post, long dev,
+    Version(long epoch, long[] release, int preLabel, long preNumber, long post, long dev,
             @Nullable String local, BigInteger @Nullable [] bigs, @Nullable String text) {
         this.epoch = epoch;
         this.release = release;
@@ -130,11 +129,11 @@ public final class Version implements Comparable<Version> {
      */
     public static Version parse(CharSequence text) {
         Objects.requireNonNull(text, "version text must not be null");
-        Version simple = parseSimple(text);
+        Version simple = VersionParser.simple(text);
         if (simple != null) {
             return simple;
         }
-        Parser parser = new Parser(text);
+        VersionParser parser = new VersionParser(text);
         Version v = parser.run();
         if (v == null) {
             throw new InvalidVersionException(parser.message());
@@ -152,8 +151,8 @@ public final class Version implements Comparable<Version> {
         if (text == null) {
             return Optional.empty();
         }
-        Version simple = parseSimple(text);
-        return Optional.ofNullable(simple != null ? simple : new Parser(text).run());
+        Version simple = VersionParser.simple(text);
+        return Optional.ofNullable(simple != null ? simple : new VersionParser(text).run());
     }
 
     /**
@@ -163,493 +162,7 @@ public final class Version implements Comparable<Version> {
      * @return true if {@link #parse(CharSequence)} would accept it
      */
     public static boolean isValid(@Nullable CharSequence text) {
-        return text != null && (parseSimple(text) != null || new Parser(text).run() != null);
-    }
-
-    /**
-     * The fast path for the commonest spelling, a normal-form release of digits and dots ({@code 1.2.3}) with
-     * parts of at most 18 digits; returns null for anything else (the general parser then decides).
-     */
-    private static @Nullable Version parseSimple(CharSequence s) {
-        int n = s.length();
-        int parts = 1;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '.') {
-                parts++;
-            } else if (c < '0' || c > '9') {
-                return null;
-            }
-        }
-        long[] release = new long[parts];
-        int k = 0;
-        int start = 0;
-        long value = 0;
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? s.charAt(i) : '.';
-            if (c == '.') {
-                int digits = i - start;
-                if (digits == 0 || digits > LONG_DIGITS || digits > 1 && s.charAt(start) == '0') {
-                    return null;
-                }
-                release[k++] = value;
-                value = 0;
-                start = i + 1;
-            } else {
-                value = value * 10 + (c - '0');
-            }
-        }
-        return new Version(0, release, -1, 0, ABSENT, ABSENT, null, null, s instanceof String str ? str : null);
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Parser
-
-    /** A single left-to-right pass mirroring packaging's possessive VERSION_PATTERN. */
-    private static final class Parser {
-        private final CharSequence s;
-        private int pos;
-        private int end;
-        private boolean normal = true;
-        private long lastNumber;
-        private @Nullable List<BigInteger> bigs;
-        private int errorAt;
-        private String errorExpected = "";
-        private boolean errorTooLong;
-        private @Nullable String errorWhy;
-
-        Parser(CharSequence s) {
-            this.s = s;
-        }
-
-        /** Returns the version, or null (then {@link #message()} says why). */
-        @Nullable Version run() {
-            int n = s.length();
-            int start = 0;
-            while (start < n && isPythonSpace(s.charAt(start))) {
-                start++;
-            }
-            end = n;
-            while (end > start && isPythonSpace(s.charAt(end - 1))) {
-                end--;
-            }
-            if (start != 0 || end != n) {
-                normal = false;
-            }
-            pos = start;
-            if (pos == end) {
-                return fail(n == 0 ? "it is empty" : "it is only whitespace");
-            }
-            if (s.charAt(pos) == 'v' || s.charAt(pos) == 'V') {
-                normal = false;
-                pos++;
-            }
-            if (!isDigit(at(pos))) {
-                return unexpected("a release number");
-            }
-            int first = pos;
-            int firstEnd = digits(pos);
-            if (firstEnd - first > MAX_DIGITS) {
-                return tooLong(first);
-            }
-            long epoch = 0;
-            pos = firstEnd;
-            if (at(pos) == '!') {
-                epoch = number(first, firstEnd);
-                if (epoch == 0) {
-                    normal = false; // "0!" is omitted in the normal form
-                }
-                pos++;
-                if (!isDigit(at(pos))) {
-                    return unexpected("a release number after the epoch");
-                }
-                first = pos;
-                firstEnd = digits(pos);
-                if (firstEnd - first > MAX_DIGITS) {
-                    return tooLong(first);
-                }
-                pos = firstEnd;
-            }
-            int parts = 1;
-            for (int j = pos; at(j) == '.' && isDigit(at(j + 1)); j = digits(j + 1)) {
-                parts++;
-            }
-            long[] release = new long[parts];
-            release[0] = number(first, firstEnd);
-            for (int k = 1; k < parts; k++) {
-                int a = pos + 1;
-                int b = digits(a);
-                if (b - a > MAX_DIGITS) {
-                    return tooLong(a);
-                }
-                release[k] = number(a, b);
-                pos = b;
-            }
-
-            // pre-release: [._-]? (alpha|a|beta|b|preview|pre|c|rc) [._-]? [0-9]*
-            int preLabel = -1;
-            long preNumber = 0;
-            {
-                int j = pos;
-                boolean sep = isSep(at(j));
-                if (sep) {
-                    j++;
-                }
-                int label = -1;
-                int len = 0;
-                char c = lower(at(j));
-                if (c == 'a') {
-                    label = 0;
-                    len = matches(j, "alpha") ? 5 : 1;
-                } else if (c == 'b') {
-                    label = 1;
-                    len = matches(j, "beta") ? 4 : 1;
-                } else if (c == 'p' && matches(j, "pre")) {
-                    label = 2;
-                    len = matches(j, "preview") ? 7 : 3;
-                } else if (c == 'c') {
-                    label = 2;
-                    len = 1;
-                } else if (c == 'r' && lower(at(j + 1)) == 'c') {
-                    label = 2;
-                    len = 2;
-                }
-                if (label >= 0) {
-                    if (sep || !(isExactly(j, len, "a") || isExactly(j, len, "b") || isExactly(j, len, "rc"))) {
-                        normal = false;
-                    }
-                    j = labelNumber(j + len);
-                    if (j < 0) {
-                        return tooLong(-j - 1);
-                    }
-                    preNumber = lastNumber;
-                    preLabel = label;
-                    pos = j;
-                }
-            }
-
-            // post-release: -N | [._-]? (post|rev|r) [._-]? [0-9]*
-            long post = ABSENT;
-            {
-                int j = pos;
-                if (at(j) == '-' && isDigit(at(j + 1))) {
-                    normal = false;
-                    int b = digits(j + 1);
-                    if (b - j - 1 > MAX_DIGITS) {
-                        return tooLong(j + 1);
-                    }
-                    post = number(j + 1, b);
-                    pos = b;
-                } else {
-                    char sepChar = at(j);
-                    boolean sep = isSep(sepChar);
-                    if (sep) {
-                        j++;
-                    }
-                    int len = 0;
-                    char c = lower(at(j));
-                    if (c == 'p' && matches(j, "post")) {
-                        len = 4;
-                    } else if (c == 'r') {
-                        len = matches(j, "rev") ? 3 : 1;
-                    }
-                    if (len > 0) {
-                        if (sepChar != '.' || !isExactly(j, len, "post")) {
-                            normal = false;
-                        }
-                        j = labelNumber(j + len);
-                        if (j < 0) {
-                            return tooLong(-j - 1);
-                        }
-                        post = lastNumber;
-                        pos = j;
-                    }
-                }
-            }
-
-            // dev release: [._-]? dev [._-]? [0-9]*
-            long dev = ABSENT;
-            {
-                int j = pos;
-                char sepChar = at(j);
-                if (isSep(sepChar)) {
-                    j++;
-                }
-                if (lower(at(j)) == 'd' && matches(j, "dev")) {
-                    if (sepChar != '.' || !isExactly(j, 3, "dev")) {
-                        normal = false;
-                    }
-                    j = labelNumber(j + 3);
-                    if (j < 0) {
-                        return tooLong(-j - 1);
-                    }
-                    dev = lastNumber;
-                    pos = j;
-                }
-            }
-
-            // local: \+ [a-z0-9]+ ([._-][a-z0-9]+)*
-            String local = null;
-            if (at(pos) == '+' && isAlnum(at(pos + 1))) {
-                Object l = local(pos + 1);
-                if (l instanceof Integer) {
-                    return tooLong((Integer) l);
-                }
-                local = (String) l;
-            }
-            if (pos != end) {
-                return unexpected(expectedAfter(preLabel, post, dev, local));
-            }
-            BigInteger[] big = bigs == null ? null : bigs.toArray(new BigInteger[0]);
-            String text = normal && s instanceof String str ? str : null;
-            return new Version(epoch, release, preLabel, preNumber, post, dev, local, big, text);
-        }
-
-        /** Parses the local label starting at {@code from}; returns its normal form or the index of a too long number. */
-        private Object local(int from) {
-            int j = from;
-            boolean localNormal = true;
-            while (true) {
-                int segStart = j;
-                boolean allDigits = true;
-                while (isAlnum(at(j))) {
-                    char c = s.charAt(j);
-                    if (c >= 'A' && c <= 'Z') {
-                        localNormal = false;
-                    }
-                    if (!isDigit(c)) {
-                        allDigits = false;
-                    }
-                    j++;
-                }
-                if (allDigits) {
-                    if (j - segStart > MAX_DIGITS) {
-                        return segStart;
-                    }
-                    if (j - segStart > 1 && s.charAt(segStart) == '0') {
-                        localNormal = false;
-                    }
-                }
-                char c = at(j);
-                if (isSep(c) && isAlnum(at(j + 1))) {
-                    if (c != '.') {
-                        localNormal = false;
-                    }
-                    j++;
-                } else {
-                    break;
-                }
-            }
-            pos = j;
-            if (localNormal) {
-                return s.subSequence(from, j).toString();
-            }
-            normal = false;
-            StringBuilder out = new StringBuilder(j - from);
-            int k = from;
-            while (k < j) {
-                int segStart = k;
-                boolean allDigits = true;
-                while (k < j && !isSep(s.charAt(k))) {
-                    if (!isDigit(s.charAt(k))) {
-                        allDigits = false;
-                    }
-                    k++;
-                }
-                if (out.length() > 0) {
-                    out.append('.');
-                }
-                if (allDigits) {
-                    int z = segStart;
-                    while (z < k - 1 && s.charAt(z) == '0') {
-                        z++;
-                    }
-                    out.append(s, z, k);
-                } else {
-                    for (int q = segStart; q < k; q++) {
-                        out.append(lower(s.charAt(q)));
-                    }
-                }
-                k++;
-            }
-            return out.toString();
-        }
-
-        private String expectedAfter(int preLabel, long post, long dev, @Nullable String local) {
-            if (local != null) {
-                return "the end after the local label";
-            }
-            if (at(pos) == '+') {
-                return "a local label of letters and digits after '+'";
-            }
-            if (dev != ABSENT) {
-                return "a local label ('+...') or the end";
-            }
-            if (post != ABSENT) {
-                return "a dev release ('.devN'), a local label ('+...') or the end";
-            }
-            if (preLabel >= 0) {
-                return "a post release ('.postN'), a dev release ('.devN'), a local label ('+...') or the end";
-            }
-            return "a digit, a pre-release ('aN', 'bN', 'rcN'), a post release ('.postN'), a dev release"
-                    + " ('.devN'), a local label ('+...') or the end";
-        }
-
-        /**
-         * Parses {@code [._-]? [0-9]*} after a pre, post or dev label starting at {@code j}: stores the number (0
-         * when implicit) in {@link #lastNumber} and returns the index after it, or {@code -1 - start} when the
-         * number starting at {@code start} is too long.
-         */
-        private int labelNumber(int j) {
-            if (isSep(at(j))) {
-                normal = false;
-                j++;
-            }
-            if (!isDigit(at(j))) {
-                normal = false;
-                lastNumber = 0;
-                return j;
-            }
-            int b = digits(j);
-            if (b - j > MAX_DIGITS) {
-                return -1 - j;
-            }
-            lastNumber = number(j, b);
-            return b;
-        }
-
-        private int digits(int from) {
-            int j = from;
-            while (j < end && isDigit(s.charAt(j))) {
-                j++;
-            }
-            return j;
-        }
-
-        /** Encodes the number in {@code s[a, b)} (all ASCII digits). */
-        private long number(int a, int b) {
-            int z = a;
-            while (z < b - 1 && s.charAt(z) == '0') {
-                z++;
-            }
-            if (z != a) {
-                normal = false;
-            }
-            if (b - z <= LONG_DIGITS) {
-                long v = 0;
-                for (int k = z; k < b; k++) {
-                    v = v * 10 + (s.charAt(k) - '0');
-                }
-                return v;
-            }
-            if (bigs == null) {
-                bigs = new ArrayList<>(2);
-            }
-            bigs.add(new BigInteger(s.subSequence(z, b).toString()));
-            return -1L - bigs.size();
-        }
-
-        private char at(int i) {
-            return i < end ? s.charAt(i) : '\uffff';
-        }
-
-        /** Whether {@code s[j..]} starts with the lower-case ASCII word, ignoring ASCII case only. */
-        private boolean matches(int j, String word) {
-            if (end - j < word.length()) {
-                return false;
-            }
-            for (int k = 0; k < word.length(); k++) {
-                if (lower(s.charAt(j + k)) != word.charAt(k)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** Whether {@code s[j, j+len)} is exactly the (normal-form) word. */
-        private boolean isExactly(int j, int len, String word) {
-            if (len != word.length()) {
-                return false;
-            }
-            for (int k = 0; k < len; k++) {
-                if (s.charAt(j + k) != word.charAt(k)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** Records an unexpected character (or end) at {@link #pos}; returns null. */
-        private @Nullable Version unexpected(String expected) {
-            errorAt = pos;
-            errorExpected = expected;
-            return null;
-        }
-
-        private @Nullable Version tooLong(int at) {
-            errorAt = at;
-            errorTooLong = true;
-            return null;
-        }
-
-        private @Nullable Version fail(String why) {
-            errorWhy = why;
-            return null;
-        }
-
-        /** The message for the failure that {@link #run()} recorded; built only when asked for. */
-        String message() {
-            String why = errorWhy;
-            if (why == null && errorTooLong) {
-                why = "the number at index " + errorAt + " has more than " + MAX_DIGITS
-                        + " digits (Python's int() limit, which packaging inherits)";
-            } else if (why == null && errorAt >= end) {
-                why = "expected " + errorExpected + " at the end";
-            } else if (why == null) {
-                char c = s.charAt(errorAt);
-                String shown = c < 0x20 || c == 0x7f ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c)
-                        : String.valueOf(c);
-                why = "unexpected '" + shown + "' at index " + errorAt + ", expected " + errorExpected;
-            }
-            return "invalid version " + Texts.quote(s) + ": " + why
-                    + "; a PEP 440 version looks like 1.2.3, 1.0rc1, 2!1.0.post1.dev2 or 1.0+local.1 (SPEC VER-01,"
-                    + " VER-03)";
-        }
-    }
-
-    static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isSep(char c) {
-        return c == '.' || c == '_' || c == '-';
-    }
-
-    private static boolean isAlnum(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-
-    /** ASCII-only lower-casing (Python's re with the ASCII flag); any other char is returned unchanged. */
-    static char lower(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    }
-
-    /**
-     * Python's {@code str.isspace()}, which is also what its {@code re} module's {@code \s} and
-     * {@code str.strip()} use for strings.
-     *
-     * @param c a char
-     * @return true if Python treats it as whitespace
-     */
-    static boolean isPythonSpace(char c) {
-        if (c <= ' ') {
-            return c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1c && c <= 0x1f;
-        }
-        if (c < 0x85) {
-            return false;
-        }
-        return c == 0x85 || c == 0xa0 || c == 0x1680 || c >= 0x2000 && c <= 0x200a || c == 0x2028 || c == 0x2029
-                || c == 0x202f || c == 0x205f || c == 0x3000;
+        return text != null && (VersionParser.simple(text) != null || new VersionParser(text).run() != null);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -927,7 +440,7 @@ public final class Version implements Comparable<Version> {
 
     private static boolean allDigits(String s, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (!isDigit(s.charAt(k))) {
+            if (!VersionParser.isDigit(s.charAt(k))) {
                 return false;
             }
         }

@@ -119,10 +119,10 @@ public final class VersionSpecifier {
 
     /** Python's {@code str.strip()}. */
     static String strip(String s, int from, int to) {
-        while (from < to && Version.isPythonSpace(s.charAt(from))) {
+        while (from < to && VersionParser.isPythonSpace(s.charAt(from))) {
             from++;
         }
-        while (to > from && Version.isPythonSpace(s.charAt(to - 1))) {
+        while (to > from && VersionParser.isPythonSpace(s.charAt(to - 1))) {
             to--;
         }
         return s.substring(from, to);
@@ -154,7 +154,7 @@ public final class VersionSpecifier {
         if (op == Operator.ARBITRARY) {
             for (int i = 0; i < version.length(); i++) {
                 char c = version.charAt(i);
-                if (c == ';' || c == ')' || Version.isPythonSpace(c)) {
+                if (c == ';' || c == ')' || VersionParser.isPythonSpace(c)) {
                     throw invalid(clause, whole, "the version of '===' must not contain whitespace, ';' or ')'");
                 }
             }
@@ -240,7 +240,7 @@ public final class VersionSpecifier {
     }
 
     private static int digitsFrom(String s, int i) {
-        while (i < s.length() && Version.isDigit(s.charAt(i))) {
+        while (i < s.length() && VersionParser.isDigit(s.charAt(i))) {
             i++;
         }
         return i;
@@ -440,7 +440,7 @@ public final class VersionSpecifier {
         }
         for (int i = 0; i < spec.length(); i++) {
             char c = spec.charAt(i);
-            char lower = c == '\u212a' ? 'k' : Version.lower(c);
+            char lower = c == '\u212a' ? 'k' : VersionParser.lower(c);
             if (lower != normal.charAt(i)) {
                 return false;
             }

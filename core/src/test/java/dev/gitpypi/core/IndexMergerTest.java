@@ -25,7 +25,7 @@ class IndexMergerTest {
                 Project.builder(ProjectName.of("evil-tools")).add(dist("evil_tools-1.0.tar.gz", "e1", "evil")).build()));
         List<Problem> problems = merger.add("git:evil", evil);
         assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+            assertThat(p.severity()).isEqualTo(Severity.ERROR);
             assertThat(p.location()).isEqualTo("git:evil");
             assertThat(p.message()).contains("\"hello\"", "git:hello", "1 release", "(9.0)", "shared");
         });

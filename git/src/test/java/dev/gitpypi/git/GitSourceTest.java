@@ -7,6 +7,7 @@ import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.SourceResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class GitSourceTest {
         assertThat(urls(r, "world")).singleElement().asString()
                 .startsWith("git+file:///").endsWith("/world@v2.0#egg=world-2.0");
         assertThat(r.problems()).singleElement().satisfies(pr -> {
-            assertThat(pr.severity()).isEqualTo(Problem.Severity.WARNING);
+            assertThat(pr.severity()).isEqualTo(Severity.WARNING);
             assertThat(pr.message()).contains("no origin remote", "file://");
         });
     }
@@ -113,7 +114,7 @@ class GitSourceTest {
         SourceResult strict = read(GitSource.local(repo.dir()).linkUrl("https://h.invalid/r.git"));
         assertThat(strict.index().project("r").orElseThrow().versions()).containsExactly("1.0");
         assertThat(strict.problems()).singleElement().satisfies(pr -> {
-            assertThat(pr.severity()).isEqualTo(Problem.Severity.ERROR);
+            assertThat(pr.severity()).isEqualTo(Severity.ERROR);
             assertThat(pr.location()).contains("\"v1.1\"");
             assertThat(pr.message()).contains("pyproject.toml says version 1.0 but the tag says 1.1");
         });
@@ -145,7 +146,7 @@ class GitSourceTest {
         assertThat(r.index().projects().keySet()).containsExactly("from-cfg", "from-py");
         assertThat(r.index().project("from-cfg").orElseThrow().versions()).containsExactly("1.0");
         assertThat(r.index().project("from-py").orElseThrow().versions()).containsExactly("2.0");
-        assertThat(r.problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR).extracting(Problem::toString)
+        assertThat(r.problems()).filteredOn(p -> p.severity() == Severity.ERROR).extracting(Problem::toString)
                 .containsExactly(
                         "error: git:" + repo.dir() + " tag \"v3.0\": the project name is not known: the folder has no"
                         + " pyproject.toml, setup.cfg or setup.py. Name it with --project NAME"

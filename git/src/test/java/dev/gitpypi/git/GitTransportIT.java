@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.testing.GitHttpBackend;
 import dev.gitpypi.testing.LogCapture;
@@ -200,7 +201,7 @@ class GitTransportIT {
         Files.move(served.resolve("hello.git"), served.resolve("moved.git"));
         SourceResult r = read(url, LinkStyle.VCS);
         assertThat(r.index().project("hello").orElseThrow().versions()).containsExactly("1.0", "1.1");
-        assertThat(r.problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR).singleElement()
+        assertThat(r.problems()).filteredOn(p -> p.severity() == Severity.ERROR).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("cannot fetch", "using the 3 tags cached"));
     }
 }

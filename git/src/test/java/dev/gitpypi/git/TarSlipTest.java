@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.git.TestRepo.TreeItem;
 import dev.gitpypi.testing.Python;
@@ -115,7 +116,7 @@ class TarSlipTest {
         }
         assertThat(tmp.resolve("fsmonitor-ran")).doesNotExist();
 
-        List<String> warnings = r.problems().stream().filter(p -> p.severity() == Problem.Severity.WARNING)
+        List<String> warnings = r.problems().stream().filter(p -> p.severity() == Severity.WARNING)
                 .filter(p -> p.location().contains("tag \"v1.0\"")).map(Problem::message).toList();
         assertThat(warnings).contains(
                 "path \"../../../../tmp/x\" is not included: the path has a .. component (SD-04)",

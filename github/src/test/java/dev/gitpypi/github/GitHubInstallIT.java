@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.site.SiteWriter;
 import dev.gitpypi.testing.GitHttpBackend;
 import dev.gitpypi.testing.PipVenv;
@@ -66,7 +67,7 @@ class GitHubInstallIT {
 
     private Path site(GitHubSource source) throws IOException {
         GitHubResult r = source.readWithUsage();
-        assertThat(r.result().problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR).isEmpty();
+        assertThat(r.result().problems()).filteredOn(p -> p.severity() == Severity.ERROR).isEmpty();
         Path site = tmp.resolve("site");
         SiteWriter.builder().build().write(Index.of(r.result().index().projects().values()), site);
         assertThat(standIn.gh().graphqlProblems()).isEmpty();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.git.TagPattern;
 import dev.gitpypi.testing.github.FakeGitHub;
@@ -62,7 +63,7 @@ class GitHubRepositoriesTest {
         assertThat(list.index().projects()).as("named repositories are not filtered")
                 .containsOnlyKeys("archived-lib", "forked-lib");
         assertThat(list.problems()).singleElement().satisfies(p -> {
-            assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+            assertThat(p.severity()).isEqualTo(Severity.ERROR);
             assertThat(p.message()).isEqualTo("no github repository \"acme/nope\" (or the token cannot see it);"
                     + " skipped");
         });

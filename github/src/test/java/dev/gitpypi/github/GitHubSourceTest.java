@@ -6,6 +6,7 @@ import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.testing.github.FakeGitHub;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,7 +122,7 @@ class GitHubSourceTest {
         assertThat(first.usage().downloads()).isEqualTo(KEPT - 5);
         assertThat(first.usage().restPoints()).as("browser downloads cost no api points").isEqualTo(3 + KEPT);
         List<Problem> errors = first.result().problems().stream()
-                .filter(x -> x.severity() == Problem.Severity.ERROR).toList();
+                .filter(x -> x.severity() == Severity.ERROR).toList();
         assertThat(errors).hasSize(5).allSatisfy(e -> assertThat(e.message())
                 .contains("release assets of private repository").contains("pip cannot send")
                 .contains("--mirror-assets --private-site"));

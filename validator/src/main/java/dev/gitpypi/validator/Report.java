@@ -1,5 +1,6 @@
 package dev.gitpypi.validator;
 
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.validator.internal.ReportWriters;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package dev.gitpypi.validator;
 
+import dev.gitpypi.core.Severity;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package dev.gitpypi.validator;
 
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.internal.Checker;
 import dev.gitpypi.validator.internal.DeepChecks;

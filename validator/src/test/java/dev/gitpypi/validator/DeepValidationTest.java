@@ -2,6 +2,7 @@ package dev.gitpypi.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.testing.Python;
 import dev.gitpypi.testing.StaticSiteServer;
 import java.io.ByteArrayOutputStream;

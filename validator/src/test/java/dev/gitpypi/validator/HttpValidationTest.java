@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gitpypi.core.Index;
+import dev.gitpypi.core.Severity;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Project;
+import dev.gitpypi.core.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -7,6 +7,7 @@ import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.ProjectStatus;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.Version;
 import dev.gitpypi.core.site.SiteWriter;
 import java.io.IOException;

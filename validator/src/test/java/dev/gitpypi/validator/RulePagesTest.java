@@ -2,6 +2,7 @@ package dev.gitpypi.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gitpypi.core.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

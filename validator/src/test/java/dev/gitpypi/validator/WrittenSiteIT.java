@@ -1,8 +1,10 @@
 package dev.gitpypi.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gitpypi.core.Index;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.core.site.SiteWriter;
 import dev.gitpypi.core.source.LocalFilesSource;
@@ -53,5 +55,37 @@ class WrittenSiteIT {
             assertThat(http.links()).hasSize(4);
             assertThat(http.links().get(0).location().pointer()).startsWith("/files/");
         }
+    }
+
+    /**
+     * The pages for people outside {@code simple/} list a project's files with hashes like a project page does; the
+     * generator meta tells them apart, and the message names the index to validate instead, as the user would type
+     * it (relative targets stay relative).
+     */
+    @Test
+    void pagesForPeopleAreNotReadAsIndexPages() throws IOException {
+        Path dists = Files.createDirectories(tmp.resolve("dists"));
+        TestDistributions.wheel(dists, "alpha", "1.0");
+        TestDistributions.sdist(dists, "alpha", "1.0");
+        Path site = tmp.resolve("site");
+        SiteWriter.builder().build().write(LocalFilesSource.of(dists).read().index(), site);
+        String page = Files.readString(site.resolve("project/alpha/index.html"));
+        assertThat(page).contains("<meta name=\"generator\" content=\"gitpypi\">").contains("alpha-1.0.tar.gz");
+
+        Validator validator = Validator.builder().build();
+        String root = site.toString();
+        assertThatThrownBy(() -> validator.validate(root + "/project/alpha"))
+                .isInstanceOf(NotAnIndexException.class)
+                .hasMessage("not an index: \"" + root + "/project/alpha\": its index.html is a site's page for people;"
+                        + " validate the index it links to: \"" + root + "/simple\"");
+        assertThatThrownBy(() -> validator.validate(root + "/project/alpha/index.html"))
+                .isInstanceOf(NotAnIndexException.class)
+                .hasMessageEndingWith("is a site's page for people; validate the index it links to: \"" + root
+                        + "/simple\"");
+        assertThatThrownBy(() -> validator.validate(root + "/index.html"))
+                .isInstanceOf(NotAnIndexException.class)
+                .hasMessageEndingWith("validate the index it links to: \"" + root + "/simple\"");
+        // the site folder itself is the index
+        assertThat(validator.validate(root).findings()).isEmpty();
     }
 }

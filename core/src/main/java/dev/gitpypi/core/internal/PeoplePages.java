@@ -24,6 +24,12 @@ public final class PeoplePages {
     public static final String STYLESHEET = "style.css";
     /** The script's path in the site. */
     public static final String SCRIPT = "site.js";
+    /**
+     * The {@code <meta name="generator">} value of every page for people: what tells a reader (the validator) that
+     * a page outside {@code simple/} is no index page even when it links to distribution files. No version, so the
+     * bytes stay the same from one gitpypi release to the next.
+     */
+    public static final String GENERATOR = "gitpypi";
 
     private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
@@ -70,6 +76,7 @@ public final class PeoplePages {
     public static void open(StringBuilder s, String pageTitle, String siteTitle, String root, String extraHead) {
         s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"generator\" content=\"").append(GENERATOR).append("\">\n")
                 .append("<title>").append(Html.escape(pageTitle)).append("</title>\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(root).append(STYLESHEET).append("\">\n")
                 .append(extraHead)

@@ -42,6 +42,8 @@ public final class PipFiles {
     /** pip 23's wheel file name pattern ({@code pip._internal.models.wheel.Wheel.wheel_file_re}, pip < 25.3). */
     /** A tag as pip's wheel name pattern takes it: no white space (pip < 25.3; later pips match no such tag). */
     private static final Pattern TAG = Pattern.compile("(?U)[^\\s-]+");
+    /** What an interpreter's python tag looks like: an identifier (WHL-05). */
+    private static final Pattern PYTHON_TAG = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern PYTHON_MARKER = Pattern.compile("-py[123]\\.?[0-9]?\\.[^-]*$");
     private static final Pattern LEGACY_WHEEL = Pattern.compile("(?U)^(?<name>[^\\s-]+?)-(?<ver>[^\\s-]*?)"
             + "(?:(?:-(?<build>\\d[^-]*?))?-(?<pyver>[^\\s-]+?)-(?<abi>[^\\s-]+?)-(?<plat>[^\\s-]+?)\\.whl)$");
@@ -165,7 +167,10 @@ public final class PipFiles {
                     + " and no interpreter's tags have (WHL-05)");
         }
         if (parsed.isPresent()) {
-            return parsed.get().name().<Reading>map(n -> new Listed(n, parsed.get().version(), null))
+            String warning = pythonTagNoInterpreterHas(parsed.get()).map(t -> "pip reads this wheel name, but no"
+                    + " interpreter has the python tag " + Texts.quote(t) + ", so pip and uv never install it"
+                    + " (WHL-05)").orElse(null);
+            return parsed.get().name().<Reading>map(n -> new Listed(n, parsed.get().version(), warning))
                     .orElseGet(() -> new Skipped(Kind.NO_PROJECT, "the name part " + Texts.quote(parsed.get()
                             .distribution()) + " is not a valid project name (WHL-02, NAME-01)"));
         }
@@ -174,6 +179,20 @@ public final class PipFiles {
             return legacy.get();
         }
         return new Skipped(Kind.INVALID_WHEEL, "neither packaging nor pip reads this wheel file name (WHL-01)");
+    }
+
+    /**
+     * A python tag that no interpreter has: interpreter tags are identifiers ({@code py3}, {@code cp311},
+     * {@code pp39}), so {@code py35+} or {@code 2.7} (read as the members {@code 2} and {@code 7}) never match
+     * (WHL-05). pip reads such a wheel name and lists the file, then never installs it.
+     */
+    private static Optional<String> pythonTagNoInterpreterHas(WheelFilename w) {
+        for (String tag : w.pythonTags()) {
+            if (!PYTHON_TAG.matcher(tag).matches()) {
+                return Optional.of(tag);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether every tag is one pip's wheel name pattern takes (packaging takes more, such as {@code "py32, py33"}). */

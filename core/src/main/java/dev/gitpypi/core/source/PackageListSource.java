@@ -10,6 +10,7 @@ import dev.gitpypi.core.Index;
 import dev.gitpypi.core.IndexSource;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.core.internal.ExternalLinks;
 import dev.gitpypi.core.internal.PipFiles;
@@ -45,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  * under the project pip reads from its name — legacy source archives ({@code .tar.bz2}, {@code .tgz}, …) and
  * names only pip's lenient reading understands come with a warning naming the rule they break (SD-05, SD-01,
  * WHL-03). Files no installer takes from an index (eggs, installers, built archives without a readable version) are
- * skipped: a {@link Problem.Severity#NOTE note} for each and one warning per kind. Only a line that cannot be
+ * skipped: a {@link Severity#NOTE note} for each and one warning per kind. Only a line that cannot be
  * understood (not JSON, no file name, a path instead of a name, a bad hash, a refused link) is an error naming the
  * line.
  *

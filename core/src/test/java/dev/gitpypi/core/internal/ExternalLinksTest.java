@@ -7,6 +7,7 @@ import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.SourceResult;
 import java.util.List;
 import java.util.stream.Stream;
@@ -55,7 +56,7 @@ class ExternalLinksTest {
         assertThat(r.problems()).extracting(p -> p.severity() + " " + p.location()).containsExactly(
                 "WARNING page:3", "WARNING page:3", "ERROR page:4", "WARNING old-site");
         assertThat(r.problems().toString()).doesNotContain("pw").doesNotContain("tok@");
-        assertThat(r.problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR).singleElement()
+        assertThat(r.problems()).filteredOn(p -> p.severity() == Severity.ERROR).singleElement()
                 .extracting(Problem::message).asString().contains("refusing the javascript: link");
         assertThat(ExternalLinks.republish(Index.of(List.of(Project.builder(ProjectName.of("b")).add(fine).build())),
                 "x").problems()).isEmpty();

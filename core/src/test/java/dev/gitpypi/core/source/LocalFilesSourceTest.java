@@ -6,6 +6,7 @@ import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.LinkStyle;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.core.internal.Digests;
 import dev.gitpypi.core.site.SiteWriter;
@@ -195,7 +196,7 @@ class LocalFilesSourceTest {
         SourceResult result = LocalFilesSource.of(dist).read();
         assertThat(result.index().projects()).containsOnlyKeys("foo-bar");
         assertThat(result.problems()).singleElement().satisfies(p -> {
-            assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+            assertThat(p.severity()).isEqualTo(Severity.WARNING);
             assertThat(p.message()).contains("NAME-05");
         });
         assertThat(sdist).exists();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.SourceResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class PackageListSourceTest {
                 + "good-1.0.tar.gz\nfoo-1.0-py3-none.whl\nother.exe\nx-1.0-py2.7.egg\n");
         SourceResult r = PackageListSource.plain(list, "https://h/").read();
         assertThat(r.index().projects()).containsOnlyKeys("good");
-        List<Problem> notes = r.problems().stream().filter(p -> p.severity() == Problem.Severity.NOTE).toList();
+        List<Problem> notes = r.problems().stream().filter(p -> p.severity() == Severity.NOTE).toList();
         assertThat(notes).extracting(Problem::location).containsExactly(list + ":2", list + ":3", list + ":6",
                 list + ":7", list + ":8");
         assertThat(notes.get(1).message()).contains("bad-1.0-SNAPSHOT.tar.gz").contains("PIP-05");
@@ -61,15 +62,15 @@ class PackageListSourceTest {
                         + " skips them (PIP-05) (first: \"bad-1.0-SNAPSHOT.tar.gz\" at " + list + ":3)",
                 "skipped 1 wheel with a file name pip cannot read: pip skips them (WHL-01, PIP-05)"
                         + " (first: \"foo-1.0-py3-none.whl\" at " + list + ":6)");
-        assertThat(summaries).allMatch(p -> p.severity() == Problem.Severity.WARNING);
+        assertThat(summaries).allMatch(p -> p.severity() == Severity.WARNING);
         // a path is not understood (error); a line listed again is a warning
         Problem path = r.problems().stream().filter(p -> p.location().equals(list + ":4")).findFirst().orElseThrow();
-        assertThat(path.severity()).isEqualTo(Problem.Severity.ERROR);
+        assertThat(path.severity()).isEqualTo(Severity.ERROR);
         assertThat(path.message()).contains("path separator");
         Problem again = r.problems().stream().filter(p -> p.location().equals(list + ":5")).findFirst().orElseThrow();
-        assertThat(again.severity()).isEqualTo(Problem.Severity.WARNING);
+        assertThat(again.severity()).isEqualTo(Severity.WARNING);
         assertThat(again.message()).contains("listed again (first at line 1)");
-        assertThat(r.problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR).hasSize(1);
+        assertThat(r.problems()).filteredOn(p -> p.severity() == Severity.ERROR).hasSize(1);
     }
 
     @Test
@@ -78,22 +79,28 @@ class PackageListSourceTest {
         Files.writeString(list, String.join("\n", "anglerfish-1.7.5.tar.bz2", "bgpdumpy-1.0.1.tgz",
                 "ztv-0.2.1_6-py2-none-any.whl", "alchimia-0.1-dev.tar.gz", "abl.jquery-1.4.2-2.tar.gz",
                 "leap.bitmask-0.3.5_2_g56402b3-py27-none-any.whl", "activegit-0.25.macosx-10.5-x86_64.tar.gz",
-                "notebook-4.0.5.ZIP", "django-admin-tools-0.5.0.tar.gz", ""));
+                "notebook-4.0.5.ZIP", "django-admin-tools-0.5.0.tar.gz", "grablib-0.4-py35+-none-any.whl",
+                "theark-0.1-2.7-none-any.whl", "grablib-0.3-py35-none-any.whl", ""));
         SourceResult r = PackageListSource.plain(list, "https://h/").read();
         assertThat(r.index().projects()).containsOnlyKeys("anglerfish", "bgpdumpy", "ztv", "alchimia", "abl-jquery",
-                "django-admin-tools");
+                "django-admin-tools", "grablib", "theark");
         assertThat(r.index().project("ztv").orElseThrow().releaseVersions()).containsExactly("0.2.1.post6");
         assertThat(r.index().project("abl-jquery").orElseThrow().releaseVersions()).containsExactly("1.4.2.post2");
         assertThat(r.index().project("alchimia").orElseThrow().releaseVersions()).containsExactly("0.1.dev0");
         Map<String, String> warnings = new java.util.TreeMap<>();
-        r.problems().stream().filter(p -> p.severity() == Problem.Severity.WARNING
+        r.problems().stream().filter(p -> p.severity() == Severity.WARNING
                 && !p.location().equals(list.toString())).forEach(p -> warnings.put(p.location(), p.message()));
-        assertThat(warnings).containsOnlyKeys(list + ":1", list + ":2", list + ":3", list + ":4", list + ":5");
+        assertThat(warnings).containsOnlyKeys(list + ":1", list + ":2", list + ":3", list + ":4", list + ":5",
+                list + ":10", list + ":11");
         assertThat(warnings.get(list + ":1")).contains("uv takes only .tar.gz and .zip (SD-05)");
         assertThat(warnings.get(list + ":2")).contains("SD-05");
         assertThat(warnings.get(list + ":3")).contains("\"0.2.1-6\" (0.2.1.post6)").contains("WHL-03");
         assertThat(warnings.get(list + ":4")).contains("alchimia 0.1.dev0").contains("SD-01");
         assertThat(warnings.get(list + ":5")).contains("abl-jquery 1.4.2.post2").contains("abl-jquery-1-4-2 2");
+        // pip's parser reads these names, so they are listed; no interpreter has such a python tag (WHL-05)
+        assertThat(warnings.get(list + ":10")).contains("python tag \"py35+\"").contains("WHL-05");
+        assertThat(warnings.get(list + ":11")).contains("python tag \"2\"").contains("WHL-05");
+        assertThat(r.index().project("grablib").orElseThrow().releaseVersions()).containsExactly("0.3", "0.4");
         assertThat(r.hasErrors()).isFalse();
     }
 
@@ -108,7 +115,7 @@ class PackageListSourceTest {
                 .isEqualTo("https://files.example/p/a-1.0.tar.gz");
         assertThat(r.index().project("b").orElseThrow().distributions().get(0).url())
                 .isEqualTo("https://mirror.example/b-1.0.tar.gz");
-        assertThat(r.problems()).extracting(Problem::severity).containsOnly(Problem.Severity.WARNING).hasSize(2);
+        assertThat(r.problems()).extracting(Problem::severity).containsOnly(Severity.WARNING).hasSize(2);
         assertThat(r.problems().toString()).doesNotContain(secret).contains("credentials");
         assertThat(r.index().toString() + r.index().projects().values().stream()
                 .flatMap(p -> p.distributions().stream()).map(Distribution::toString).toList())
@@ -125,7 +132,7 @@ class PackageListSourceTest {
         SourceResult r = PackageListSource.json(list, "https://h/").read();
         assertThat(r.index().projects()).containsOnlyKeys("ok");
         assertThat(r.problems()).singleElement().satisfies(p -> {
-            assertThat(p.severity()).isEqualTo(Problem.Severity.ERROR);
+            assertThat(p.severity()).isEqualTo(Severity.ERROR);
             assertThat(p.location()).isEqualTo(list + ":2");
             assertThat(p.message()).contains("refusing").contains("x-1.0.tar.gz");
         });
@@ -155,6 +162,6 @@ class PackageListSourceTest {
         assertThat(pkg.distributions().get(1).url()).isEqualTo("https://mirror.example/pkg-2.0.tar.gz");
         assertThat(r.problems()).hasSize(4);
         assertThat(r.problems().get(0).message()).contains("P503-08");
-        assertThat(r.problems()).allMatch(p -> p.severity() == Problem.Severity.ERROR);
+        assertThat(r.problems()).allMatch(p -> p.severity() == Severity.ERROR);
     }
 }

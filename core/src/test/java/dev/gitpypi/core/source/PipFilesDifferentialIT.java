@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.SourceResult;
 import dev.gitpypi.core.internal.Links;
 import dev.gitpypi.testing.Json;
@@ -112,7 +113,7 @@ class PipFilesDifferentialIT {
         assertThat(skipped).isGreaterThan(5_000);
         assertThat(ambiguous).isGreaterThan(100);
         // and nothing in it is an error: every line is understood
-        assertThat(result.problems()).noneMatch(p -> p.severity() == Problem.Severity.ERROR);
+        assertThat(result.problems()).noneMatch(p -> p.severity() == Severity.ERROR);
         assertThat(listed).hasSize(accepted);
     }
 }

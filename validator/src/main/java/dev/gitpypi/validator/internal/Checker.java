@@ -1,10 +1,10 @@
 package dev.gitpypi.validator.internal;
 
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.Location;
 import dev.gitpypi.validator.Rule;
-import dev.gitpypi.validator.Severity;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;

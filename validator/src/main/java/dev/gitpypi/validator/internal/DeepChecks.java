@@ -2,13 +2,13 @@ package dev.gitpypi.validator.internal;
 
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.core.Version;
 import dev.gitpypi.core.internal.Redaction;
 import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.validator.Location;
 import dev.gitpypi.validator.PageReadException;
 import dev.gitpypi.validator.Rule;
-import dev.gitpypi.validator.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -61,9 +61,12 @@ public final class FileSite extends SiteBase implements Site {
                         ? folder.getFileName().toString() : null;
                 return new FileSite(limits, display, file, false, folderName, v.name(), v.severalNames());
             }
-            case LANDING -> throw new NotAnIndexException("not an index: " + Texts.quote(display) + " is a site's"
-                    + " page for people; validate the folder of the index it links to ("
-                    + Texts.quote(String.valueOf(v.landingHref())) + ")");
+            case LANDING -> {
+                int slash = display.replace('\\', '/').lastIndexOf('/');
+                throw new NotAnIndexException("not an index: " + Texts.quote(display) + " is a site's page for"
+                        + " people; validate the index it links to: " + Texts.quote(LocalFiles.linkTarget(
+                                slash < 0 ? "" : display.substring(0, slash + 1), String.valueOf(v.landingHref()))));
+            }
             default -> throw new NotAnIndexException("not an index: " + Texts.quote(display) + ": " + v.why()
                     + " (looked for a project list or a project page, HTML or PEP 691 JSON)");
         }

@@ -82,6 +82,14 @@ public final class FolderSite extends SiteBase implements Site {
                 case ROOT -> {
                     return new FolderSite(limits, display, folder, folder, false);
                 }
+                case LANDING -> {
+                    if (!hasProjectFolders(folder)) {
+                        throw new NotAnIndexException("not an index: " + Texts.quote(display) + ": its "
+                                + page.get().getFileName() + " is a site's page for people; validate the index it"
+                                + " links to: " + Texts.quote(LocalFiles.linkTarget(display,
+                                        String.valueOf(v.landingHref()))));
+                    }
+                }
                 default -> {
                     if (!hasProjectFolders(folder)) {
                         throw new NotAnIndexException("not an index: " + Texts.quote(display) + ": its "

@@ -153,7 +153,7 @@ public final class HtmlParser {
             }
         }
         String href = attrs.get("href");
-        return new HtmlPage.Anchor(line(el), href, el.text().strip(), attrs, rawAngle);
+        return new HtmlPage.Anchor(line(el), href, el.wholeText().strip(), attrs, rawAngle);
     }
 
     /**

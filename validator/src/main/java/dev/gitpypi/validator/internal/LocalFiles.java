@@ -129,4 +129,47 @@ final class LocalFiles {
         }
         return t.endsWith("/") ? t : t + "/";
     }
+
+    /**
+     * Where a page's relative link to the index leads, shown as the user would type it: the link resolved against
+     * the folder the page is in, as typed ({@code site/project/hello} and {@code ../../simple/} give
+     * {@code site/simple}). A link with a scheme or an absolute path is shown as written.
+     *
+     * @param folderTyped the page's folder as typed ({@code ""} or {@code "."} for the current folder)
+     * @param href the link as written
+     * @return the target to validate
+     */
+    static String linkTarget(String folderTyped, String href) {
+        String h = href.strip();
+        if (h.startsWith("/") || h.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+            return h;
+        }
+        int cut = h.indexOf('?') >= 0 ? h.indexOf('?') : h.indexOf('#');
+        String path = prefix(folderTyped) + (cut >= 0 ? h.substring(0, cut) : h);
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        int up = 0;
+        boolean absolute = path.startsWith("/");
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    up++;
+                } else {
+                    parts.removeLast();
+                }
+            } else {
+                parts.addLast(part);
+            }
+        }
+        StringBuilder out = new StringBuilder(absolute ? "/" : "");
+        if (!absolute) {
+            out.append("../".repeat(up));
+        }
+        out.append(String.join("/", parts));
+        String shown = out.toString();
+        return shown.isEmpty() ? "." : shown.endsWith("/") && shown.length() > 1 ? shown.substring(0,
+                shown.length() - 1) : shown;
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.internal.PeoplePages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * HTML: links to distribution files (wheels, sdists, VCS links, hash fragments, the PEP 503 {@code data-}
  * attributes) make a project page; anchors whose text is a project name and whose link ends in that name make a
  * root page; a page without the {@code pypi:repository-version} meta that links to {@code simple/} is a landing
- * page. A binary file, a JSON document of another shape, and a page with neither kind of link (and no
+ * page, and so is a gitpypi page for people ({@code <meta name="generator" content="gitpypi">}, no
+ * {@code pypi:} meta) that links to {@code simple/}, even with links to files (a project's page lists them). A
+ * binary file, a JSON document of another shape, and a page with neither kind of link (and no
  * {@code pypi:} meta, no "Links for" title) are not an index.
  */
 final class PageKinds {
@@ -193,7 +196,8 @@ final class PageKinds {
             Matcher m = LINKS_FOR.matcher(t);
             return m.matches() ? m.group(1) : null;
         }).orElse(null);
-        if (landing != null && !pypiMeta && fileLinks == 0) {
+        boolean forPeople = !pypiMeta && page.meta("generator").filter(m -> PeoplePages.GENERATOR.equals(m.content())).isPresent();
+        if (landing != null && !pypiMeta && (fileLinks == 0 || forPeople)) {
             return new Verdict(Kind.LANDING, "", landing, null, false);
         }
         String name = titleName != null && ProjectName.isValid(titleName) ? titleName : commonName(names);

@@ -16,7 +16,6 @@ import dev.gitpypi.core.Version;
 import dev.gitpypi.core.internal.Links;
 import dev.gitpypi.validator.Location;
 import dev.gitpypi.validator.Rule;
-import dev.gitpypi.validator.Severity;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.gitpypi.validator.internal;
 
+import dev.gitpypi.core.Severity;
 import dev.gitpypi.validator.Finding;
 import dev.gitpypi.validator.LinkVerdict;
 import dev.gitpypi.validator.Location;
 import dev.gitpypi.validator.Rule;
-import dev.gitpypi.validator.Severity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
