@@ -188,11 +188,22 @@ public final class PipFiles {
      */
     private static Optional<String> pythonTagNoInterpreterHas(WheelFilename w) {
         for (String tag : w.pythonTags()) {
-            if (!PYTHON_TAG.matcher(tag).matches()) {
+            if (!isInterpreterTag(tag)) {
                 return Optional.of(tag);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether one member of a wheel's python tag set can be an interpreter's tag: an identifier such as {@code py3},
+     * {@code cp311} or {@code pp39} (WHL-05). The build and the validator judge python tags by this one rule.
+     *
+     * @param tag one member of the set ({@code py35+}, {@code 2} are not)
+     * @return true if some interpreter could have it
+     */
+    public static boolean isInterpreterTag(String tag) {
+        return PYTHON_TAG.matcher(tag).matches();
     }
 
     /** Whether every tag is one pip's wheel name pattern takes (packaging takes more, such as {@code "py32, py33"}). */

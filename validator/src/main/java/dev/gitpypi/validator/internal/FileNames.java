@@ -2,6 +2,7 @@ package dev.gitpypi.validator.internal;
 
 import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.Version;
+import dev.gitpypi.core.internal.PipFiles;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,6 @@ public final class FileNames {
     private static final Pattern CANONICAL_NAME_PART = Pattern.compile("[a-z0-9]+(_[a-z0-9]+)*");
     private static final Pattern PIP_WHEEL_NAME = Pattern.compile("[\\w.]+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern UV_BUILD = Pattern.compile("[0-9][A-Za-z0-9_.]*");
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String[] PIP_SDIST = {
         ".tar.gz", ".tgz", ".tar", ".zip", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma"
     };
@@ -99,7 +99,7 @@ public final class FileNames {
             if (m.isEmpty()) {
                 return Optional.of("empty");
             }
-            if (python && !IDENTIFIER.matcher(m).matches()) {
+            if (python && !PipFiles.isInterpreterTag(m)) {
                 return Optional.of("identifier");
             }
         }

@@ -11,6 +11,7 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -146,7 +147,7 @@ final class LocalFiles {
         }
         int cut = h.indexOf('?') >= 0 ? h.indexOf('?') : h.indexOf('#');
         String path = prefix(folderTyped) + (cut >= 0 ? h.substring(0, cut) : h);
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        ArrayDeque<String> parts = new ArrayDeque<>();
         int up = 0;
         boolean absolute = path.startsWith("/");
         for (String part : path.split("/")) {

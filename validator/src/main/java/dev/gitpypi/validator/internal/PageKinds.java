@@ -196,7 +196,7 @@ final class PageKinds {
             Matcher m = LINKS_FOR.matcher(t);
             return m.matches() ? m.group(1) : null;
         }).orElse(null);
-        boolean forPeople = !pypiMeta && page.meta("generator").filter(m -> PeoplePages.GENERATOR.equals(m.content())).isPresent();
+        boolean forPeople = page.meta("generator").filter(m -> PeoplePages.GENERATOR.equals(m.content())).isPresent();
         if (landing != null && !pypiMeta && (fileLinks == 0 || forPeople)) {
             return new Verdict(Kind.LANDING, "", landing, null, false);
         }
