@@ -240,6 +240,13 @@ final class BuildCommand implements Callable<Integer> {
      */
     private int build(List<IndexSource> sources, LinkStyle style, Reporter reporter) throws IOException {
         IndexMerger merger = IndexMerger.builder().sharedProjects(sharedProjects).build();
+        SiteWriter.Builder site = SiteWriter.builder();
+        if (threads != null) {
+            site.threads(threads);
+        }
+        SiteWriter writer = site.progress(reporter).baseUrl(baseUrl)
+                .json(jsonPages == null || jsonPages).privateSite(github.privateSite)
+                .title(title == null ? "Python package index" : title).build();
         List<Problem> problems = new ArrayList<>();
         int failedSources = 0;
         boolean ownership = false;
@@ -276,16 +283,19 @@ final class BuildCommand implements Callable<Integer> {
             }
             long notes = result.problems().stream().filter(p -> p.severity() == Severity.NOTE).count();
             long shown = result.problems().size() - notes;
-            reporter.end(summary(result.index()) + (shown == 0 ? "" : ", " + shown + " problem" + (shown == 1 ? ""
-                    : "s")) + (notes == 0 ? "" : ", " + notes + " file" + (notes == 1 ? "" : "s") + " skipped"));
-            for (Problem p : result.problems()) {
-                report(reporter, p);
-            }
+            // the summary reads every file's version: not worked out when --quiet does not show it
+            reporter.end(reporter.quiet() ? "" : summary(result.index()) + (shown == 0 ? "" : ", " + shown
+                    + " problem" + (shown == 1 ? "" : "s")) + (notes == 0 ? "" : ", " + notes + " file"
+                    + (notes == 1 ? "" : "s") + " skipped"));
+            reporter.problems(result.problems());
             if (notes > 0 && !reporter.verbose()) {
                 reporter.info("(--verbose names each of the " + notes + " skipped file" + (notes == 1 ? "" : "s")
                         + ")");
             }
             problems.addAll(result.problems());
+            if (source == sources.get(sources.size() - 1)) {
+                writer.warmUp(); // while this thread screens and merges what was read
+            }
             ProjectScreen.Result screened = ProjectScreen.screen(source.description(), result.index());
             for (Problem p : screened.problems()) {
                 problems.add(report(reporter, p));
@@ -310,21 +320,16 @@ final class BuildCommand implements Callable<Integer> {
                     + " projects; it is left as it was (--allow-empty replaces it with an empty site)");
             return ExitCodes.FINDINGS;
         }
-        SiteWriter.Builder site = SiteWriter.builder();
-        if (threads != null) {
-            site.threads(threads);
-        }
-        SiteWriter writer = site.progress(reporter).baseUrl(baseUrl)
-                .json(jsonPages == null || jsonPages).privateSite(github.privateSite)
-                .title(title == null ? "Python package index" : title).build();
         reporter.begin("writing " + out, -1);
         SiteReport report = writer.write(index, out);
         reporter.end(report.filesWritten() + " files written, " + report.filesUnchanged() + " unchanged, "
                 + report.filesDeleted() + " deleted");
         long errors = problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
         long warnings = problems.stream().filter(p -> p.severity() == Severity.WARNING).count();
-        reporter.info("built " + out + ": " + summary(index) + ", " + warnings + " warning" + (warnings == 1 ? "" : "s")
-                + ", " + errors + " error" + (errors == 1 ? "" : "s"));
+        if (!reporter.quiet()) {
+            reporter.info("built " + out + ": " + summary(index) + ", " + warnings + " warning"
+                    + (warnings == 1 ? "" : "s") + ", " + errors + " error" + (errors == 1 ? "" : "s"));
+        }
         if (githubUsage != null) {
             reporter.info("github api: " + githubUsage);
         }
@@ -407,7 +412,8 @@ final class BuildCommand implements Callable<Integer> {
 
     /** The number of versions of all projects, as their pages list them. */
     static int versions(Index index) {
-        return index.projects().values().stream().mapToInt(p -> p.releaseVersions().size()).sum();
+        // each project reads its files' versions once and keeps them for the pages: in parallel, on all cores
+        return index.projects().values().parallelStream().mapToInt(p -> p.releaseVersions().size()).sum();
     }
 
     private static String summary(Index index) {

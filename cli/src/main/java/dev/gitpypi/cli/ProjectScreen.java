@@ -11,7 +11,6 @@ import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.core.internal.Tokens;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What {@code build} leaves out of a source's projects before merging them, so that one hostile input costs only
@@ -46,70 +45,112 @@ final class ProjectScreen {
     }
 
     static Result screen(String source, Index index) {
+        // each project is screened on its own, on all cores; the results are taken in the index's order
+        List<Screened> screened = List.copyOf(index.projects().values()).parallelStream()
+                .map(p -> screen(source, p)).toList();
         List<Problem> problems = new ArrayList<>();
         List<Project> kept = new ArrayList<>(index.size());
         boolean changed = false;
-        for (Project p : index.projects().values()) {
-            String display = p.name().display();
-            if (p.name().normalized().length() > MAX_NAME) {
-                problems.add(Problem.error(source, "project name " + Texts.quote(display) + " is longer than "
-                        + MAX_NAME + " characters: left out (its folders and file names could not be written)"));
-                changed = true;
-                continue;
-            }
-            if (Tokens.containsGitHubToken(display) || Tokens.containsGitHubToken(p.name().normalized())) {
-                problems.add(Problem.error(source, "project name " + Texts.quote(Redaction.text(display))
-                        + " is shaped like a GitHub token (gh?_…, github_pat_…): left out, so that the site cannot"
-                        + " publish a credential"));
-                changed = true;
-                continue;
-            }
-            List<Distribution> files = new ArrayList<>(p.distributions().size());
-            for (Distribution d : p.distributions()) {
-                String why = refusal(d);
-                if (why == null) {
-                    files.add(d);
-                } else {
-                    String where = d.origin().isEmpty() ? source : source + " (" + Redaction.text(d.origin()) + ")";
-                    problems.add(Problem.error(where, "file " + Texts.quote(Redaction.text(d.filename()))
-                            + " of project " + Texts.quote(p.name().normalized()) + " " + why));
-                }
-            }
-            if (files.size() == p.distributions().size()) {
-                kept.add(p);
-                continue;
-            }
-            changed = true;
-            if (!files.isEmpty()) {
-                Project.Builder b = Project.builder(p.name()).addAll(files).status(p.status())
-                        .sourceUrl(p.sourceUrl().orElse(null));
-                p.versions().forEach(b::version);
-                kept.add(b.build());
+        for (Screened s : screened) {
+            problems.addAll(s.problems());
+            changed |= s.changed();
+            if (s.kept() != null) {
+                kept.add(s.kept());
             }
         }
         return new Result(changed ? Index.of(kept).withApiVersion(index.apiVersion().orElse(null)) : index,
                 problems);
     }
 
+    /**
+     * One project screened.
+     *
+     * @param kept what of it is published, or null when nothing is
+     * @param problems one error per file left out, or one for the whole project
+     * @param changed whether anything was left out
+     */
+    private record Screened(@org.jspecify.annotations.Nullable Project kept, List<Problem> problems,
+            boolean changed) {
+    }
+
+    private static Screened screen(String source, Project p) {
+        String display = p.name().display();
+        if (p.name().normalized().length() > MAX_NAME) {
+            return new Screened(null, List.of(Problem.error(source, "project name " + Texts.quote(display)
+                    + " is longer than " + MAX_NAME + " characters: left out (its folders and file names could not be"
+                    + " written)")), true);
+        }
+        if (Tokens.containsGitHubToken(display) || Tokens.containsGitHubToken(p.name().normalized())) {
+            return new Screened(null, List.of(Problem.error(source, "project name "
+                    + Texts.quote(Redaction.text(display)) + " is shaped like a GitHub token (gh?_…, github_pat_…):"
+                    + " left out, so that the site cannot publish a credential")), true);
+        }
+        List<Problem> problems = List.of();
+        List<Distribution> files = null;
+        List<Distribution> all = p.distributions();
+        for (int i = 0; i < all.size(); i++) {
+            Distribution d = all.get(i);
+            String why = refusal(d);
+            if (why == null) {
+                if (files != null) {
+                    files.add(d);
+                }
+                continue;
+            }
+            if (files == null) {
+                files = new ArrayList<>(all.subList(0, i));
+                problems = new ArrayList<>();
+            }
+            String where = d.origin().isEmpty() ? source : source + " (" + Redaction.text(d.origin()) + ")";
+            problems.add(Problem.error(where, "file " + Texts.quote(Redaction.text(d.filename()))
+                    + " of project " + Texts.quote(p.name().normalized()) + " " + why));
+        }
+        if (files == null) {
+            return new Screened(p, List.of(), false);
+        }
+        if (files.isEmpty()) {
+            return new Screened(null, problems, true);
+        }
+        Project.Builder b = Project.builder(p.name()).addAll(files).status(p.status())
+                .sourceUrl(p.sourceUrl().orElse(null));
+        p.versions().forEach(b::version);
+        return new Screened(b.build(), problems, true);
+    }
+
     /** Why a file cannot be published, or null. */
     private static @org.jspecify.annotations.Nullable String refusal(Distribution d) {
-        List<String> fields = new ArrayList<>(List.of(d.filename(), d.url()));
-        d.requiresPython().ifPresent(fields::add);
-        d.yankedReason().ifPresent(fields::add);
-        d.provenance().ifPresent(fields::add);
-        fields.addAll(d.hashes().values());
-        d.coreMetadata().map(Map::values).ifPresent(fields::addAll);
-        d.metadata().map(CoreMetadata::toText).ifPresent(fields::add); // pages for people, .metadata files
-        for (String f : fields) {
-            if (Tokens.containsGitHubToken(f)) {
-                return "holds text shaped like a GitHub token (gh?_…, github_pat_…): left out, so that the site"
-                        + " cannot publish a credential";
-            }
+        if (holdsToken(d)) {
+            return "holds text shaped like a GitHub token (gh?_…, github_pat_…): left out, so that the site"
+                    + " cannot publish a credential";
         }
         if (d.localFile().isPresent() && !HostedFiles.isSafeFileName(d.filename())) {
             return "cannot be hosted under that name (1 to " + HostedFiles.MAX_FILENAME + " letters, digits, '.', '_', '+', '!' and '-',"
                     + " starting with a letter or digit): left out";
         }
         return null;
+    }
+
+    /** Whether a file's name, link fields or core metadata hold text shaped like a GitHub token. */
+    private static boolean holdsToken(Distribution d) {
+        if (Tokens.containsGitHubToken(d.filename()) || Tokens.containsGitHubToken(d.url())
+                || d.requiresPython().filter(Tokens::containsGitHubToken).isPresent()
+                || d.yankedReason().filter(Tokens::containsGitHubToken).isPresent()
+                || d.provenance().filter(Tokens::containsGitHubToken).isPresent()) {
+            return true;
+        }
+        for (String hash : d.hashes().values()) {
+            if (Tokens.containsGitHubToken(hash)) {
+                return true;
+            }
+        }
+        if (d.coreMetadata().isPresent()) {
+            for (String hash : d.coreMetadata().get().values()) {
+                if (Tokens.containsGitHubToken(hash)) {
+                    return true;
+                }
+            }
+        }
+        // the pages for people and the .metadata files show the core metadata
+        return d.metadata().map(CoreMetadata::toText).filter(Tokens::containsGitHubToken).isPresent();
     }
 }

@@ -1,8 +1,10 @@
 package dev.gitpypi.cli;
 
+import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.internal.Redaction;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -115,6 +117,14 @@ final class Reporter implements AutoCloseable, dev.gitpypi.core.Progress {
         }
     }
 
+    /**
+     * @return whether {@code --quiet} hides everything but warnings and errors (then what only the other lines would
+     *     show need not be worked out)
+     */
+    boolean quiet() {
+        return level == Level.QUIET;
+    }
+
     /** @return whether {@code --verbose} lines are shown */
     boolean verbose() {
         return level == Level.VERBOSE;
@@ -125,6 +135,32 @@ final class Reporter implements AutoCloseable, dev.gitpypi.core.Progress {
         if (level == Level.VERBOSE) {
             clearLine();
             err.println(Redaction.text(line));
+            err.flush();
+        }
+    }
+
+    /**
+     * Problems, each printed as {@link #error}, {@link #warning} or (with {@code --verbose}) {@link #detail} with
+     * {@code note: } print it, in one write: a package list can give thousands.
+     *
+     * @param problems the problems, in the order to show them
+     */
+    synchronized void problems(List<Problem> problems) {
+        StringBuilder s = new StringBuilder();
+        String newline = System.lineSeparator();
+        for (Problem p : problems) {
+            String prefix = switch (p.severity()) {
+                case ERROR -> "error: ";
+                case WARNING -> "warning: ";
+                case NOTE -> level == Level.VERBOSE ? "note: " : null;
+            };
+            if (prefix != null) {
+                s.append(prefix).append(Redaction.text(p.location() + ": " + p.message())).append(newline);
+            }
+        }
+        if (s.length() > 0) {
+            clearLine();
+            err.print(s);
             err.flush();
         }
     }

@@ -7,7 +7,6 @@ import dev.gitpypi.core.Problem;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.Version;
-import dev.gitpypi.core.internal.Links;
 import dev.gitpypi.core.internal.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,7 +90,7 @@ final class Yanks {
             }
             List<Distribution> files = new ArrayList<>();
             for (Distribution d : p.distributions()) {
-                Optional<Version> v = Links.versionOf(p.name(), d);
+                Optional<Version> v = p.fileVersion(d);
                 String reason = v.isPresent() ? releases.get(v.get()) : null;
                 if (reason != null) {
                     files.add(d.toBuilder().yanked(reason).build());

@@ -2,8 +2,10 @@ package dev.gitpypi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gitpypi.core.Problem;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReporterTest {
@@ -40,5 +42,25 @@ class ReporterTest {
             r.warning("careful");
         }
         assertThat(quiet.toString()).isEqualTo("warning: careful\n");
+    }
+
+    @Test
+    void problemsArePrintedInOrderWithTheirSeverityRedactedAndNotesOnlyWhenVerbose() {
+        List<Problem> problems = List.of(Problem.warning("list:3", "fetched https://user:SECRET@files.example/a"),
+                Problem.note("list:4", "skipped b.egg"), Problem.error("list:5", "bad line"));
+        StringWriter normal = new StringWriter();
+        try (Reporter r = new Reporter(new PrintWriter(normal), Reporter.Level.QUIET, false)) {
+            r.problems(problems);
+        }
+        String nl = System.lineSeparator();
+        assertThat(normal.toString()).isEqualTo("warning: list:3: fetched https://files.example/a" + nl
+                + "error: list:5: bad line" + nl);
+        StringWriter verbose = new StringWriter();
+        try (Reporter r = new Reporter(new PrintWriter(verbose), Reporter.Level.VERBOSE, false)) {
+            r.problems(problems);
+            r.problems(List.of());
+        }
+        assertThat(verbose.toString()).isEqualTo("warning: list:3: fetched https://files.example/a" + nl
+                + "note: list:4: skipped b.egg" + nl + "error: list:5: bad line" + nl);
     }
 }

@@ -78,7 +78,11 @@ public final class IndexMerger {
             Optional<Project> merged = index.project(name);
             accepted.add(merged.isEmpty() ? p : withoutConflicts(source, merged.get(), p, problems));
         }
-        index = index.merge(Index.of(accepted));
+        if (index.size() == 0 && accepted.size() == projects.size() && projects.apiVersion().isEmpty()) {
+            index = projects; // the first source, whole: its index as it is (the same projects, not copied)
+        } else {
+            index = index.merge(Index.of(accepted));
+        }
         return problems;
     }
 

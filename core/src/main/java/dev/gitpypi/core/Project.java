@@ -1,6 +1,7 @@
 package dev.gitpypi.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,9 @@ public final class Project {
     private final List<String> versions;
     private final ProjectStatus status;
     private final @Nullable String sourceUrl;
+    // derived from the fields above, worked out on first use (a race only computes the same value twice)
+    private volatile @Nullable List<Optional<Version>> fileVersions;
+    private volatile @Nullable List<String> releaseVersions;
 
     private Project(Builder b) {
         this.name = b.name;
@@ -82,7 +86,37 @@ public final class Project {
      * @return the versions
      */
     public List<String> releaseVersions() {
-        return dev.gitpypi.core.internal.Links.versions(this, dev.gitpypi.core.internal.Links.listed(this));
+        List<String> known = releaseVersions;
+        if (known == null) {
+            known = dev.gitpypi.core.internal.Links.versions(this, dev.gitpypi.core.internal.Links.listed(this));
+            releaseVersions = known;
+        }
+        return known;
+    }
+
+    /**
+     * The version of one of this project's files as pip reads it: from a wheel's or sdist's file name (PIP-05), or
+     * from the egg fragment of a VCS link (PIP-07). Read once per project and kept, because the summary, the pages
+     * and the feed all ask for it.
+     *
+     * @param d one of this project's {@linkplain #distributions() distributions} (another file is read on the spot)
+     * @return the version, or empty if none can be read from the file's name
+     */
+    public Optional<Version> fileVersion(Distribution d) {
+        List<Optional<Version>> known = fileVersions;
+        if (known == null) {
+            List<Optional<Version>> read = new ArrayList<>(distributions.size());
+            for (Distribution each : distributions) {
+                read.add(dev.gitpypi.core.internal.Links.versionOf(name, each));
+            }
+            known = Collections.unmodifiableList(read);
+            fileVersions = known;
+        }
+        int i = Collections.binarySearch(distributions, d, ORDER);
+        if (i >= 0 && (distributions.get(i) == d || distributions.get(i).equals(d))) {
+            return known.get(i);
+        }
+        return dev.gitpypi.core.internal.Links.versionOf(name, d);
     }
 
     /** @return the PEP 792 status, {@link ProjectStatus#ACTIVE} by default */

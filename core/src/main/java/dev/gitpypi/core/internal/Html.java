@@ -67,6 +67,15 @@ public final class Html {
         out.append(s, start, n);
     }
 
+    private static boolean isPlain(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (!isPlain(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isPlain(char c) {
         return c > '>' ? c < Character.MIN_SURROGATE : c != '&' && c != '<' && c != '>' && c != '"' && c != '\''
                 && c != '\r' && c != '\0';
@@ -79,6 +88,9 @@ public final class Html {
      * @return the escaped text
      */
     public static String escape(CharSequence s) {
+        if (s instanceof String plain && isPlain(plain)) {
+            return plain; // the common case: nothing to escape, no copy (pages call this for every name and link)
+        }
         StringBuilder b = new StringBuilder(s.length() + 16);
         try {
             escape(s, b);

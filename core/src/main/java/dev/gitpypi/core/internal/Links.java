@@ -320,7 +320,7 @@ public final class Links {
         }
         TreeSet<Version> versions = new TreeSet<>();
         for (Distribution d : listed) {
-            versionOf(project.name(), d).ifPresent(versions::add);
+            project.fileVersion(d).ifPresent(versions::add);
         }
         return versions.stream().map(Version::toString).toList();
     }

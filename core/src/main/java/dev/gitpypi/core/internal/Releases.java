@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * A project's releases as the pages for people show them: the files its pages list, grouped by the version pip
- * reads from each ({@link Links#versionOf}), newest first in PEP 440 order, each with its date, yanked state and
+ * reads from each ({@link Project#fileVersion}), newest first in PEP 440 order, each with its date, yanked state and
  * core metadata; versions the project declares without files are releases without files. Stateless.
  */
 public final class Releases {
@@ -79,7 +79,7 @@ public final class Releases {
     public static List<Release> of(Project project) {
         TreeMap<Version, List<Distribution>> byVersion = new TreeMap<>(Comparator.reverseOrder());
         for (Distribution d : Links.listed(project)) {
-            Optional<Version> v = Links.versionOf(project.name(), d);
+            Optional<Version> v = project.fileVersion(d);
             if (v.isPresent()) {
                 byVersion.computeIfAbsent(v.get(), k -> new ArrayList<>()).add(d);
             }
@@ -101,7 +101,7 @@ public final class Releases {
      * @return those files
      */
     public static List<Distribution> unversioned(Project project) {
-        return Links.listed(project).stream().filter(d -> Links.versionOf(project.name(), d).isEmpty()).toList();
+        return Links.listed(project).stream().filter(d -> project.fileVersion(d).isEmpty()).toList();
     }
 
     /**

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,6 +68,8 @@ final class SiteBuild {
         boolean[] changed = {false};
         progress.start("projects", index.size());
         WriteStreams streams = sink.inOrder() ? new WriteStreams(sink) : null;
+        Index hosted = index;
+        List<Page> root = List.of();
         try {
             new OrderedPool(index.size() < 2 ? 1 : threads).run(chunks(index, threads), this::projects,
                     (chunk, made) -> {
@@ -79,6 +83,12 @@ final class SiteBuild {
                         progress.advance(made.size());
                         return !sink.finished() && (streams == null || !streams.failed());
                     });
+            if (!sink.finished() && (streams == null || !streams.failed())) {
+                // rendered while the writers still write the last projects
+                hosted = changed[0] ? Index.of(hostedProjects.stream().map(Releases.OfProject::project).toList())
+                        : index;
+                root = rootPages(hosted, hostedProjects);
+            }
         } catch (IOException | RuntimeException | Error e) {
             if (streams != null) {
                 streams.abandon();
@@ -91,9 +101,7 @@ final class SiteBuild {
         if (sink.finished()) {
             return Optional.empty();
         }
-        Index hosted = changed[0] ? Index.of(hostedProjects.stream().map(Releases.OfProject::project).toList())
-                : index;
-        for (Page page : rootPages(hosted, hostedProjects)) {
+        for (Page page : root) {
             sink.file(page.rel, page.bytes);
         }
         return sink.finished() ? Optional.empty() : Optional.of(hosted);
@@ -152,13 +160,25 @@ final class SiteBuild {
 
     /** The same, with each project's releases already computed (in the index's order). */
     private List<Page> rootPages(Index index, List<Releases.OfProject> projects) {
+        // the front page and the feed on another thread while this one renders the root pages for installers
+        CompletableFuture<List<Page>> forPeople = CompletableFuture.supplyAsync(() -> List.of(
+                text(SiteLayout.LANDING_PAGE, FrontPage.render(pages.title(), pages.baseUrl(), projects)),
+                text(SiteLayout.FEED, ReleaseFeed.render(pages.title(), pages.baseUrl(), projects))));
         List<Page> out = new ArrayList<>(6);
         out.add(text(SiteLayout.ROOT_HTML, HtmlRenderer.create().renderRoot(index)));
         if (json) {
             out.add(bytes(SiteLayout.ROOT_JSON, JsonRenderer.create().renderRoot(index)));
         }
-        out.add(text(SiteLayout.LANDING_PAGE, FrontPage.render(pages.title(), pages.baseUrl(), projects)));
-        out.add(text(SiteLayout.FEED, ReleaseFeed.render(pages.title(), pages.baseUrl(), projects)));
+        try {
+            out.addAll(forPeople.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            } else if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
         out.add(new Page(SiteLayout.STYLESHEET, PeoplePages.stylesheet()));
         out.add(new Page(SiteLayout.SCRIPT, PeoplePages.script()));
         return out;

@@ -4,12 +4,15 @@ import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.GitpypiException;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Progress;
+import dev.gitpypi.core.Project;
+import dev.gitpypi.core.ProjectName;
 import dev.gitpypi.core.internal.BaseUrls;
 import dev.gitpypi.core.internal.Texts;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -120,6 +123,47 @@ public final class SiteWriter {
                 e.addSuppressed(cleanup);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Starts preparing for a {@link #write} in the background, for a command line that reads its sources first: a
+     * daemon thread renders a small example site in memory (nothing is written), so that the classes and code a
+     * write runs are loaded and started by the time it begins, instead of on its critical path (measured on
+     * dumb-pypi's package list in {@code docs/performance.md}). Optional and harmless: a failure of the example is
+     * ignored, and a write does not wait for it.
+     */
+    public void warmUp() {
+        Thread t = new Thread(() -> {
+            ProjectName name = ProjectName.of("warm-up");
+            Index example = Index.of(List.of(Project.builder(name)
+                    .add(Distribution.builder("https://files.invalid/warm_up-1.0.tar.gz", "warm_up-1.0.tar.gz")
+                            .build())
+                    .add(Distribution.builder("https://files.invalid/warm_up-1.0-py3-none-any.whl",
+                            "warm_up-1.0-py3-none-any.whl").hash("sha256", "0".repeat(64)).build())
+                    .build()));
+            try {
+                new SiteBuild(new Discard(), json, pages, 1, privateSite, Progress.NONE).run(example);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.DEBUG, "warm-up failed (harmless): {0}", e.toString());
+            }
+        }, "gitpypi-site-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** A sink that keeps nothing. */
+    private static final class Discard implements SiteSink {
+        @Override
+        public void folder(String rel) {
+        }
+
+        @Override
+        public void file(String rel, byte[] bytes) {
+        }
+
+        @Override
+        public void copy(String rel, Path source) {
         }
     }
 

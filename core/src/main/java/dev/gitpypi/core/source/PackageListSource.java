@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
@@ -110,8 +109,7 @@ public final class PackageListSource implements IndexSource {
 
     @Override
     public SourceResult read() throws IOException {
-        Map<String, Project.Builder> projects = new TreeMap<>();
-        Map<String, Integer> firstSeen = new HashMap<>();
+        Map<String, Project.Builder> projects = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
         String location = list.toString();
         SkippedFiles skipped = new SkippedFiles(location);
@@ -121,6 +119,7 @@ public final class PackageListSource implements IndexSource {
                     + " --index-url to the same host, or takes them from ~/.netrc or a keyring)"));
         }
         List<String> lines = Files.readAllLines(list, StandardCharsets.UTF_8);
+        Map<String, Integer> firstSeen = new HashMap<>(lines.size() * 4 / 3 + 1);
         // each line is read on its own, in parallel; what they add up to is decided in line order below
         Line[] read = new Line[lines.size()];
         IntStream.range(0, lines.size()).parallel().forEach(i -> read[i] = line(location + ":" + (i + 1),
@@ -152,7 +151,9 @@ public final class PackageListSource implements IndexSource {
             projects.computeIfAbsent(listed.project().normalized(), k -> Project.builder(listed.project())).add(d);
         }
         skipped.summarize(problems);
-        return new SourceResult(Index.of(projects.values().stream().map(Project.Builder::build).toList()), problems);
+        // each project sorts its files when built: in parallel; the index orders the projects
+        return new SourceResult(Index.of(List.copyOf(projects.values()).parallelStream().map(Project.Builder::build)
+                .toList()), problems);
     }
 
     /**

@@ -210,6 +210,19 @@ class SiteWriterTest {
     }
 
     @Test
+    void refusesATokenThatOnlyTheFrontPageAndTheFeedWouldShow() throws IOException {
+        // no project: the title reaches only the root pages, the front page and the feed rendered beside them
+        Path out = tmp.resolve("site");
+        String token = "ghp_" + "Z9y8X7w6V5".repeat(4).substring(0, 36);
+        assertThatThrownBy(() -> SiteWriter.builder().title("Index " + token).build().write(Index.empty(), out))
+                .isInstanceOf(UnsafeOutputException.class).hasMessageContaining("token pattern")
+                .hasMessageNotContaining(token);
+        assertThat(out).doesNotExist();
+        SiteWriter.builder().title("Index").build().write(Index.empty(), out);
+        assertThat(out.resolve("index.html")).content().contains("<title>Index");
+    }
+
+    @Test
     void refusesToReplaceAFolderThatHoldsNoSite() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("important"));
         Files.writeString(out.resolve("thesis.txt"), "do not delete");
