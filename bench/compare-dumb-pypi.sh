@@ -13,7 +13,10 @@
 # every recently freed inode (`recently_deleted` in the kernel's inode allocator), which made either tool several
 # times slower than on a clean disk and made the runs meaningless. For the same reason, wait five minutes after
 # this script (or launcher-options.sh) deleted its sites before running it again: dumb-pypi, which creates three
-# times as many files, took 54 s instead of 12 s right after such a deletion.
+# times as many files, took 54 s instead of 12 s right after such a deletion. Any large deletion on the same file
+# system counts, not only this script's: a test suite that creates and deletes sites in /tmp (ours does) slows
+# both tools for minutes afterwards, so set TMPDIR to a folder on the same disk that nothing deletes in, and do
+# not run tests meanwhile.
 # DUMB_PYPI_OPTS adds options to dumb-pypi's command (such as --no-per-release-json, which leaves out the JSON file
 # per release that dumb-pypi writes by default and gitpypi does not).
 # Prints every run (wall, user, system seconds, peak RSS, files written, load average just before) and, per tool,

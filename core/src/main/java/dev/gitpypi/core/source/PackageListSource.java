@@ -55,6 +55,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PackageListSource implements IndexSource {
     private static final JsonFactory JSON = new JsonFactory();
+    /** Lines read in parallel before they are added up. */
+    private static final int RUN = 8192;
 
     private final Path list;
     private final @Nullable String packagesUrl;
@@ -120,35 +122,42 @@ public final class PackageListSource implements IndexSource {
         }
         List<String> lines = Files.readAllLines(list, StandardCharsets.UTF_8);
         Map<String, Integer> firstSeen = new HashMap<>(lines.size() * 4 / 3 + 1);
-        // each line is read on its own, in parallel; what they add up to is decided in line order below
-        Line[] read = new Line[lines.size()];
-        IntStream.range(0, lines.size()).parallel().forEach(i -> read[i] = line(location + ":" + (i + 1),
-                lines.get(i).strip()));
-        for (int i = 0; i < read.length; i++) {
-            Line line = read[i];
-            if (line == null) {
-                continue;
+        // each line is read on its own, in parallel; what they add up to is decided in line order below, a run of
+        // lines at a time, so that what a line's reading leaves behind is garbage before the next run is read
+        // (young collections then copy the distributions, not every line's parse)
+        for (int from = 0; from < lines.size(); from += RUN) {
+            int start = from;
+            Line[] read = new Line[Math.min(RUN, lines.size() - from)];
+            IntStream.range(0, read.length).parallel().forEach(j -> read[j] = line(location + ":" + (start + j + 1),
+                    lines.get(start + j).strip()));
+            for (int j = 0; j < read.length; j++) {
+                Line line = read[j];
+                if (line == null) {
+                    continue;
+                }
+                problems.addAll(line.problems());
+                if (line.distribution() == null) {
+                    continue;
+                }
+                Distribution d = line.distribution();
+                if (line.reading() instanceof PipFiles.Skipped s) {
+                    skipped.add(line.where(), d.filename(), s, problems);
+                    continue;
+                }
+                PipFiles.Listed listed = (PipFiles.Listed) line.reading();
+                Integer previous = firstSeen.putIfAbsent(d.filename(), start + j + 1);
+                if (previous != null) {
+                    problems.add(Problem.warning(line.where(), "file " + Texts.quote(d.filename())
+                            + " is listed again (first at line " + previous + "); the first entry is kept"));
+                    continue;
+                }
+                if (listed.warning() != null) {
+                    problems.add(Problem.warning(line.where(), Texts.quote(d.filename()) + ": "
+                            + listed.warning()));
+                }
+                projects.computeIfAbsent(listed.project().normalized(), k -> Project.builder(listed.project()))
+                        .add(d);
             }
-            problems.addAll(line.problems());
-            if (line.distribution() == null) {
-                continue;
-            }
-            Distribution d = line.distribution();
-            if (line.reading() instanceof PipFiles.Skipped s) {
-                skipped.add(line.where(), d.filename(), s, problems);
-                continue;
-            }
-            PipFiles.Listed listed = (PipFiles.Listed) line.reading();
-            Integer previous = firstSeen.putIfAbsent(d.filename(), i + 1);
-            if (previous != null) {
-                problems.add(Problem.warning(line.where(), "file " + Texts.quote(d.filename())
-                        + " is listed again (first at line " + previous + "); the first entry is kept"));
-                continue;
-            }
-            if (listed.warning() != null) {
-                problems.add(Problem.warning(line.where(), Texts.quote(d.filename()) + ": " + listed.warning()));
-            }
-            projects.computeIfAbsent(listed.project().normalized(), k -> Project.builder(listed.project())).add(d);
         }
         skipped.summarize(problems);
         // each project sorts its files when built: in parallel; the index orders the projects
@@ -176,7 +185,8 @@ public final class PackageListSource implements IndexSource {
         List<Problem> problems = new ArrayList<>(0);
         try {
             Distribution d = jsonLines ? fromJson(text, where, problems) : fromName(text, null, where);
-            return new Line(where, d, PipFiles.read(d.filename()), problems);
+            // most lines have no problem: no list kept for them (one object less per line to collect)
+            return new Line(where, d, PipFiles.read(d.filename()), problems.isEmpty() ? List.of() : problems);
         } catch (GitpypiException e) {
             problems.add(Problem.error(where, e.getMessage()));
         } catch (IOException e) {

@@ -210,6 +210,26 @@ class SiteWriterTest {
     }
 
     @Test
+    void aWarmUpWritesNothingAndChangesNoByteOfTheSite() throws Exception {
+        SiteWriter plain = SiteWriter.builder().baseUrl("https://pkgs.example/").build();
+        plain.write(index(), tmp.resolve("without"));
+        SiteWriter warmed = SiteWriter.builder().baseUrl("https://pkgs.example/").build();
+        warmed.warmUp();
+        warmed.write(index(), tmp.resolve("with"));
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("gitpypi-site-warm-up")) {
+                t.join(60_000);
+                assertThat(t.isAlive()).isFalse();
+            }
+        }
+        assertThat(snapshot(tmp.resolve("with"))).isEqualTo(snapshot(tmp.resolve("without")));
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("dist", "with",
+                    "without");
+        }
+    }
+
+    @Test
     void refusesATokenThatOnlyTheFrontPageAndTheFeedWouldShow() throws IOException {
         // no project: the title reaches only the root pages, the front page and the feed rendered beside them
         Path out = tmp.resolve("site");

@@ -74,6 +74,39 @@ class PackageListSourceTest {
     }
 
     @Test
+    void aLongListIsAddedUpInLineOrderAcrossTheRunsItIsReadIn() throws Exception {
+        // lines are read in parallel runs of a few thousand: repeats, problems and line numbers must not see the runs
+        Path list = tmp.resolve("long.txt");
+        StringBuilder text = new StringBuilder();
+        int lines = 30_000;
+        for (int n = 1; n <= lines; n++) {
+            if (n == 20_001) {
+                text.append("p3-1.0.tar.gz\n"); // line 3 again, two runs later
+            } else if (n % 5_000 == 0) {
+                text.append("setup-").append(n).append(".exe\n");
+            } else {
+                text.append('p').append(n % 9_000).append("-1.").append(n / 9_000).append(".tar.gz\n");
+            }
+        }
+        Files.writeString(list, text);
+        SourceResult r = PackageListSource.plain(list, "https://files.example.org/").read();
+
+        assertThat(r.problems()).filteredOn(p -> p.severity() == Severity.WARNING).extracting(Problem::location,
+                Problem::message).first().satisfies(t -> {
+                    assertThat(t.toList().get(0)).isEqualTo(list + ":20001");
+                    assertThat((String) t.toList().get(1)).contains("listed again (first at line 3)");
+                });
+        assertThat(r.problems()).filteredOn(p -> p.severity() == Severity.NOTE).extracting(Problem::location)
+                .containsExactly(list + ":5000", list + ":10000", list + ":15000", list + ":20000", list + ":25000",
+                        list + ":30000");
+        assertThat(r.index().size()).isEqualTo(9_000);
+        assertThat(r.index().project("p3").orElseThrow().distributions()).extracting(Distribution::origin)
+                .containsExactly(list + ":3", list + ":9003", list + ":18003", list + ":27003");
+        assertThat(r.index().projects().values().stream().mapToInt(p -> p.distributions().size()).sum())
+                .isEqualTo(lines - 6 - 1);
+    }
+
+    @Test
     void everyFilePipInstallsIsListedUnderTheProjectPipReadsWithTheRuleItBreaks() throws Exception {
         Path list = tmp.resolve("list.txt");
         Files.writeString(list, String.join("\n", "anglerfish-1.7.5.tar.bz2", "bgpdumpy-1.0.1.tgz",
