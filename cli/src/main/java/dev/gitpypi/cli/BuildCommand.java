@@ -347,12 +347,7 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     private static Problem report(Reporter reporter, Problem p) {
-        String line = p.location() + ": " + p.message();
-        switch (p.severity()) {
-            case ERROR -> reporter.error(line);
-            case WARNING -> reporter.warning(line);
-            case NOTE -> reporter.detail("note: " + line);
-        }
+        reporter.problems(List.of(p));
         return p;
     }
 
