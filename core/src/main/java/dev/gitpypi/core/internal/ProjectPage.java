@@ -26,11 +26,27 @@ public final class ProjectPage {
      */
     public static String render(String title, @Nullable String baseUrl, Project project,
             List<Releases.Release> releases) {
+        // about 1.3 kB and 250 bytes a file without metadata (dumb-pypi's package list: 3.4 kB on average)
+        StringBuilder s = new StringBuilder(2048 + 320 * project.distributions().size());
+        render(s, title, baseUrl, project, releases);
+        return s.toString();
+    }
+
+    /**
+     * Appends a project's page to a builder (the site writer reuses one builder for many pages).
+     *
+     * @param s where to append
+     * @param title the site's title
+     * @param baseUrl the site's public URL ending with {@code /}, or null
+     * @param project the project (as hosted: its files' links relative to {@code simple/NAME/})
+     * @param releases its releases ({@link Releases#of})
+     */
+    public static void render(StringBuilder s, String title, @Nullable String baseUrl, Project project,
+            List<Releases.Release> releases) {
         Optional<Releases.Release> latest = Releases.latest(releases);
         Optional<CoreMetadata> metadata = latest.flatMap(Releases.Release::metadata);
         String name = project.name().display();
         String normalized = project.name().normalized();
-        StringBuilder s = new StringBuilder(4096 + 512 * project.distributions().size());
         PeoplePages.open(s, name + " · " + title, title, ROOT, "");
         s.append("<h1>").append(Html.escape(name));
         if (latest.isPresent()) {
@@ -53,7 +69,6 @@ public final class ProjectPage {
         }
         history(s, releases, Releases.unversioned(project));
         PeoplePages.close(s, ROOT);
-        return s.toString();
     }
 
     private static void status(StringBuilder s, ProjectStatus status) {

@@ -4,10 +4,10 @@ import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectName;
+import dev.gitpypi.core.internal.BuilderWriter;
 import dev.gitpypi.core.internal.Html;
 import dev.gitpypi.core.internal.Links;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Iterator;
@@ -82,13 +82,13 @@ public final class HtmlRenderer {
      * @return the page
      */
     public String renderRoot(Index index) {
-        StringWriter w = new StringWriter();
+        StringBuilder page = new StringBuilder(256 + 48 * index.size());
         try {
-            writeRoot(index, w);
+            writeRoot(index, new BuilderWriter(page));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return w.toString();
+        return page.toString();
     }
 
     /**
@@ -131,13 +131,13 @@ public final class HtmlRenderer {
      * @return the page
      */
     public String renderProject(Project project) {
-        StringWriter w = new StringWriter();
+        StringBuilder page = new StringBuilder(512 + 256 * project.distributions().size());
         try {
-            writeProject(project, w);
+            writeProject(project, new BuilderWriter(page));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return w.toString();
+        return page.toString();
     }
 
     private static void anchor(Distribution d, Writer out) throws IOException {

@@ -3,6 +3,7 @@ package dev.gitpypi.core.site;
 import dev.gitpypi.core.Index;
 import dev.gitpypi.core.Progress;
 import dev.gitpypi.core.Project;
+import dev.gitpypi.core.internal.BuilderWriter;
 import dev.gitpypi.core.internal.FrontPage;
 import dev.gitpypi.core.internal.PeoplePages;
 import dev.gitpypi.core.internal.ProjectPage;
@@ -12,6 +13,7 @@ import dev.gitpypi.core.internal.Texts;
 import dev.gitpypi.core.internal.Tokens;
 import dev.gitpypi.core.render.HtmlRenderer;
 import dev.gitpypi.core.render.JsonRenderer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -125,11 +127,41 @@ final class SiteBuild {
 
     /** Hosts and renders a run of projects, in order (a failure stops the run: the build fails anyway). */
     private List<Made> projects(List<Project> chunk) throws IOException {
+        Buffers buffers = new Buffers();
         List<Made> out = new ArrayList<>(chunk.size());
         for (Project p : chunk) {
-            out.add(project(p));
+            out.add(project(p, buffers));
         }
         return out;
+    }
+
+    /**
+     * What one task renders its pages into, reused from page to page: each page is then copied once into an array
+     * of its own size, so a run of projects allocates one builder instead of one growing builder per page. Not
+     * thread-safe: one per task.
+     */
+    private static final class Buffers {
+        private final StringBuilder text = new StringBuilder(16 * 1024);
+        private final BuilderWriter writer = new BuilderWriter(text);
+        private final ByteArrayOutputStream json = new ByteArrayOutputStream(8 * 1024);
+
+        String html(Project p) throws IOException {
+            text.setLength(0);
+            HtmlRenderer.create().writeProject(p, writer);
+            return text.toString();
+        }
+
+        byte[] json(Project p) throws IOException {
+            json.reset();
+            JsonRenderer.create().writeProject(p, json);
+            return json.toByteArray();
+        }
+
+        String people(Pages pages, Project p, List<Releases.Release> releases) {
+            text.setLength(0);
+            ProjectPage.render(text, pages.title(), pages.baseUrl(), p, releases);
+            return text.toString();
+        }
     }
 
     /** A page of the site and its bytes, already checked for tokens. */
@@ -195,7 +227,7 @@ final class SiteBuild {
      * Hosts a project's files and renders its pages, on a pool thread. The writes go straight to a sink that takes
      * calls from any thread; for one that wants them in order they are recorded here and replayed by the consumer.
      */
-    private Made project(Project p) throws IOException {
+    private Made project(Project p, Buffers buffers) throws IOException {
         Recording recording = new Recording();
         if (sink.finished()) {
             return new Made(new Releases.OfProject(p, List.of()), List.of());
@@ -204,17 +236,16 @@ final class SiteBuild {
         Project h = Hosting.host(p, out);
         String dir = SiteLayout.projectFolder(h.name());
         out.folder(dir);
-        Page html = text(dir + "/index.html", HtmlRenderer.create().renderProject(h));
+        Page html = text(dir + "/index.html", buffers.html(h));
         out.file(html.rel, html.bytes);
         if (json) {
-            Page page = bytes(dir + "/index.json", JsonRenderer.create().renderProject(h));
+            Page page = bytes(dir + "/index.json", buffers.json(h));
             out.file(page.rel, page.bytes);
         }
         Releases.OfProject releases = Releases.OfProject.of(h);
         String people = SiteLayout.peopleFolder(h.name());
         out.folder(people);
-        Page page = text(people + "/index.html", ProjectPage.render(pages.title(), pages.baseUrl(), h,
-                releases.releases()));
+        Page page = text(people + "/index.html", buffers.people(pages, h, releases.releases()));
         out.file(page.rel, page.bytes);
         return new Made(releases, recording.ops);
     }
