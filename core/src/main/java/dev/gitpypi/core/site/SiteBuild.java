@@ -313,14 +313,20 @@ final class SiteBuild {
     }
 
     static void checkTokens(String rel, byte[] bytes) {
-        checkTokens(rel, new String(bytes, StandardCharsets.ISO_8859_1));
+        if (Tokens.containsGitHubToken(bytes)) {
+            throw tokenFound(rel);
+        }
     }
 
     private static void checkTokens(String rel, String text) {
         if (Tokens.containsGitHubToken(text)) {
-            throw new UnsafeOutputException("refusing to write the site: " + Texts.quote(rel)
-                    + " contains text that matches a GitHub token pattern (gh?_..., github_pat_...); remove the"
-                    + " credential from the input");
+            throw tokenFound(rel);
         }
+    }
+
+    private static UnsafeOutputException tokenFound(String rel) {
+        return new UnsafeOutputException("refusing to write the site: " + Texts.quote(rel)
+                + " contains text that matches a GitHub token pattern (gh?_..., github_pat_...); remove the"
+                + " credential from the input");
     }
 }

@@ -3,9 +3,13 @@ package dev.gitpypi.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gitpypi.testing.Seeds;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,25 +44,61 @@ class TokensTest {
     void table(String text, boolean expected) {
         assertThat(Tokens.containsGitHubToken(text)).isEqualTo(expected);
         assertThat(TOKEN.matcher(text).find()).as("the regular expression agrees").isEqualTo(expected);
+        assertThat(Tokens.containsGitHubToken(text.getBytes(StandardCharsets.UTF_8))).as("as bytes")
+                .isEqualTo(expected);
+    }
+
+    /** {@code count} runs of fewer than {@code max} pieces, each drawn at random (seeded, printed). */
+    private static <T> Stream<List<T>> runs(String what, List<T> pieces, int count, int max) {
+        Random random = Seeds.random(what);
+        return IntStream.range(0, count).mapToObj(i -> IntStream.range(0, random.nextInt(max))
+                .mapToObj(k -> pieces.get(random.nextInt(pieces.size()))).toList());
     }
 
     static Stream<String> randomTexts() {
-        Random random = Seeds.random("tokens");
         List<String> pieces = List.of("g", "h", "gh", "p", "o", "u", "s", "r", "x", "_", "github_pat_", "ghp_", "A",
                 "z", "9", "-", "\u00e9", " ", "\n", ALNUM36.substring(0, 10), ALNUM36.substring(0, 20), ALNUM36);
-        return IntStream.range(0, 1000).mapToObj(i -> {
-            StringBuilder s = new StringBuilder();
-            int n = random.nextInt(12);
-            for (int k = 0; k < n; k++) {
-                s.append(pieces.get(random.nextInt(pieces.size())));
-            }
-            return s.toString();
-        });
+        return runs("tokens", pieces, 1000, 12).map(run -> String.join("", run));
     }
 
     @ParameterizedTest
     @MethodSource("randomTexts")
     void agreesWithTheRegularExpression(String text) {
         assertThat(Tokens.containsGitHubToken(text)).as("%s", text).isEqualTo(TOKEN.matcher(text).find());
+    }
+
+    /**
+     * Bytes with ASCII token pieces, text in UTF-8 and single high bytes, among them {@code g} and {@code h} with the
+     * high bit set (a scan that dropped that bit would see a token).
+     */
+    static Stream<byte[]> randomBytes() {
+        List<byte[]> pieces = Stream.of("g", "h", "gh", "i", "p", "_", "github_pat_", "gh\u00e9_", "ghp_", "A", "9",
+                "-", "\u00e9", "\u00b7", "\ud83d\ude00", ALNUM36.substring(0, 21), ALNUM36.substring(0, 22),
+                ALNUM36.substring(0, 35), ALNUM36).map(p -> p.getBytes(StandardCharsets.UTF_8))
+                .collect(Collectors.toCollection(ArrayList::new));
+        for (int b : new int[] {0x00, 0x80, 0xe7, 0xe8, 0xdf, 0xf0, 0xff}) {
+            pieces.add(new byte[] {(byte) b});
+        }
+        return runs("token-bytes", pieces, 2000, 10).map(run -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            run.forEach(out::writeBytes);
+            return out.toByteArray();
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("randomBytes")
+    void bytesGiveTheAnswerOfTheirLatin1Text(byte[] bytes) {
+        String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
+        boolean expected = Tokens.containsGitHubToken(latin1);
+        assertThat(Tokens.containsGitHubToken(bytes)).as("%s", latin1).isEqualTo(expected);
+        assertThat(TOKEN.matcher(latin1).find()).as("the regular expression agrees").isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @MethodSource("randomTexts")
+    void utf8BytesGiveTheAnswerOfTheText(String text) {
+        assertThat(Tokens.containsGitHubToken(text.getBytes(StandardCharsets.UTF_8))).as("%s", text)
+                .isEqualTo(Tokens.containsGitHubToken(text));
     }
 }
