@@ -31,7 +31,7 @@ public final class PeoplePages {
      */
     public static final String GENERATOR = "gitpypi";
 
-    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
+    private static final String HTTPS = "https";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final byte[] STYLE_BYTES = resource(STYLESHEET);
@@ -160,20 +160,26 @@ public final class PeoplePages {
      * @return true if it may be an {@code href}
      */
     public static boolean linkable(String url) {
-        // read as a browser reads it: tabs and line breaks removed, leading spaces and controls ignored
-        StringBuilder b = new StringBuilder(url.length());
+        // read as a browser reads it: tabs and line breaks removed, leading spaces and controls ignored; then the
+        // scheme is what comes before the first ':' if that is ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3986)
+        int length = 0;
+        boolean http = true; // the scheme read so far is a prefix of "https", ignoring case
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
-            if (c != '\t' && c != '\n' && c != '\r' && !(b.length() == 0 && c <= ' ')) {
-                b.append(c);
+            if (c == '\t' || c == '\n' || c == '\r' || (length == 0 && c <= ' ')) {
+                continue;
             }
+            if (c == ':' && length > 0) {
+                return http && length >= 4;
+            }
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!letter && (length == 0 || !((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))) {
+                return true; // no scheme: a relative reference
+            }
+            http &= length < HTTPS.length() && (c | 0x20) == HTTPS.charAt(length);
+            length++;
         }
-        java.util.regex.Matcher scheme = SCHEME.matcher(b);
-        if (!scheme.lookingAt()) {
-            return true;
-        }
-        String name = scheme.group(1).toLowerCase(Locale.ROOT);
-        return name.equals("https") || name.equals("http");
+        return true;
     }
 
     /**

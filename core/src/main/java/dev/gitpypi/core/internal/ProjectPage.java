@@ -4,6 +4,7 @@ import dev.gitpypi.core.CoreMetadata;
 import dev.gitpypi.core.Distribution;
 import dev.gitpypi.core.Project;
 import dev.gitpypi.core.ProjectStatus;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -138,10 +139,15 @@ public final class ProjectPage {
             if (r.yanked()) {
                 s.append(" <span class=\"badge yanked\">yanked</span>");
             }
-            r.date().ifPresent(d -> s.append(" <span class=\"muted\">").append(PeoplePages.date(d)).append("</span>"));
+            Optional<Instant> date = r.date();
+            if (date.isPresent()) {
+                s.append(" <span class=\"muted\">").append(PeoplePages.date(date.get())).append("</span>");
+            }
             s.append("</h3>");
-            r.yankReason().ifPresent(reason -> s.append("<p class=\"yanked\">Yanked: ").append(Html.escape(reason))
-                    .append("</p>"));
+            Optional<String> reason = r.yankReason();
+            if (reason.isPresent()) {
+                s.append("<p class=\"yanked\">Yanked: ").append(Html.escape(reason.get())).append("</p>");
+            }
             if (r.files().isEmpty()) {
                 s.append("<p class=\"muted\">No files listed for this version.</p>");
             }
@@ -161,12 +167,11 @@ public final class ProjectPage {
     private static void files(StringBuilder s, List<Distribution> files) {
         for (Distribution d : files) {
             s.append("<tr><td>");
-            String url = d.kind() == Distribution.Kind.VCS ? d.url() : Links.jsonUrl(d);
-            if (d.kind() != Distribution.Kind.VCS && PeoplePages.linkable(url)) {
+            if (d.kind() == Distribution.Kind.VCS) {
+                s.append("<code>").append(Html.escape(d.url())).append("</code>");
+            } else if (PeoplePages.linkable(d.url())) { // as linkable(Links.jsonUrl(d)): a fragment has no scheme
                 s.append("<a href=\"").append(Html.escape(Links.href(d))).append("\">")
                         .append(Html.escape(d.filename())).append("</a>");
-            } else if (d.kind() == Distribution.Kind.VCS) {
-                s.append("<code>").append(Html.escape(url)).append("</code>");
             } else {
                 s.append(Html.escape(d.filename()));
             }
@@ -174,8 +179,12 @@ public final class ProjectPage {
                 s.append(" <span class=\"badge yanked\">yanked</span>");
             }
             s.append("</td><td class=\"size\">").append(d.size().isPresent() ? PeoplePages.size(d.size().getAsLong())
-                    : "").append("</td><td class=\"hash\">")
-                    .append(d.sha256().filter(Links::isHex).map(Html::escape).orElse("")).append("</td></tr>\n");
+                    : "").append("</td><td class=\"hash\">");
+            String sha256 = d.hashes().get("sha256");
+            if (sha256 != null && Links.isHex(sha256)) {
+                s.append(Html.escape(sha256));
+            }
+            s.append("</td></tr>\n");
         }
     }
 }

@@ -30,25 +30,51 @@ public final class Releases {
     public record Release(Version version, List<Distribution> files) {
         /** @return the earliest upload time among its files: when it was released, if known */
         public Optional<Instant> date() {
-            return files.stream().flatMap(d -> d.uploadTime().stream()).min(Comparator.naturalOrder());
+            Instant earliest = null;
+            for (Distribution d : files) {
+                Optional<Instant> uploaded = d.uploadTime();
+                if (uploaded.isPresent() && (earliest == null || uploaded.get().isBefore(earliest))) {
+                    earliest = uploaded.get();
+                }
+            }
+            return Optional.ofNullable(earliest);
         }
 
         /** @return whether every file is yanked (PEP 592: a release is yanked as a whole); false without files */
         public boolean yanked() {
-            return !files.isEmpty() && files.stream().allMatch(Distribution::isYanked);
+            for (Distribution d : files) {
+                if (!d.isYanked()) {
+                    return false;
+                }
+            }
+            return !files.isEmpty();
         }
 
         /** @return the yank reason of a yanked release, the first non-empty one its files give */
         public Optional<String> yankReason() {
-            return yanked() ? files.stream().flatMap(d -> d.yankedReason().stream()).filter(r -> !r.isBlank())
-                    .findFirst() : Optional.empty();
+            if (yanked()) {
+                for (Distribution d : files) {
+                    Optional<String> reason = d.yankedReason();
+                    if (reason.isPresent() && !reason.get().isBlank()) {
+                        return reason;
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         /** @return the core metadata of the release: a wheel's if one has it, else any file's */
         public Optional<CoreMetadata> metadata() {
-            Optional<CoreMetadata> wheel = files.stream().filter(d -> d.kind() == Distribution.Kind.WHEEL)
-                    .flatMap(d -> d.metadata().stream()).findFirst();
-            return wheel.or(() -> files.stream().flatMap(d -> d.metadata().stream()).findFirst());
+            Optional<CoreMetadata> first = Optional.empty();
+            for (Distribution d : files) {
+                Optional<CoreMetadata> metadata = d.metadata();
+                if (metadata.isPresent() && d.kind() == Distribution.Kind.WHEEL) {
+                    return metadata;
+                } else if (first.isEmpty()) {
+                    first = metadata;
+                }
+            }
+            return first;
         }
     }
 
@@ -101,7 +127,13 @@ public final class Releases {
      * @return those files
      */
     public static List<Distribution> unversioned(Project project) {
-        return Links.listed(project).stream().filter(d -> project.fileVersion(d).isEmpty()).toList();
+        List<Distribution> out = new ArrayList<>();
+        for (Distribution d : Links.listed(project)) {
+            if (project.fileVersion(d).isEmpty()) {
+                out.add(d);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -112,10 +144,27 @@ public final class Releases {
      * @return the latest, if there is any release
      */
     public static Optional<Release> latest(List<Release> releases) {
-        return releases.stream().filter(r -> !r.files().isEmpty() && !r.yanked() && !r.version().isPrerelease())
-                .findFirst()
-                .or(() -> releases.stream().filter(r -> !r.files().isEmpty() && !r.yanked()).findFirst())
-                .or(() -> releases.stream().filter(r -> !r.files().isEmpty()).findFirst())
-                .or(() -> releases.stream().findFirst());
+        Release notYanked = null;
+        Release withFiles = null;
+        for (Release r : releases) {
+            if (r.files().isEmpty()) {
+                continue;
+            }
+            boolean yanked = r.yanked();
+            if (!yanked && !r.version().isPrerelease()) {
+                return Optional.of(r);
+            } else if (!yanked && notYanked == null) {
+                notYanked = r;
+            }
+            if (withFiles == null) {
+                withFiles = r;
+            }
+        }
+        if (notYanked != null) {
+            return Optional.of(notYanked);
+        } else if (withFiles != null) {
+            return Optional.of(withFiles);
+        }
+        return releases.isEmpty() ? Optional.empty() : Optional.of(releases.get(0));
     }
 }
