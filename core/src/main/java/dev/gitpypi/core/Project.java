@@ -16,8 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable; build with {@link #builder(ProjectName)}.
  */
 public final class Project {
-    private static final Comparator<Distribution> ORDER =
-            Comparator.comparing(Distribution::filename).thenComparing(Distribution::url);
+    private static final Comparator<Distribution> ORDER = Project::compare;
 
     private final ProjectName name;
     private final List<Distribution> distributions;
@@ -112,11 +111,31 @@ public final class Project {
             known = Collections.unmodifiableList(read);
             fileVersions = known;
         }
-        int i = Collections.binarySearch(distributions, d, ORDER);
-        if (i >= 0 && (distributions.get(i) == d || distributions.get(i).equals(d))) {
-            return known.get(i);
+        // a binary search by file name and URL (as Collections.binarySearch with ORDER, without its indirections:
+        // the pages ask once for every file of every project)
+        int low = 0;
+        int high = distributions.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            Distribution m = distributions.get(mid);
+            int c = m == d ? 0 : compare(m, d);
+            if (c < 0) {
+                low = mid + 1;
+            } else if (c > 0) {
+                high = mid - 1;
+            } else if (m == d || m.equals(d)) {
+                return known.get(mid);
+            } else {
+                break;
+            }
         }
         return dev.gitpypi.core.internal.Links.versionOf(name, d);
+    }
+
+    /** The order of {@link #distributions()}: by file name, then by URL. */
+    private static int compare(Distribution a, Distribution b) {
+        int c = a.filename().compareTo(b.filename());
+        return c != 0 ? c : a.url().compareTo(b.url());
     }
 
     /** @return the PEP 792 status, {@link ProjectStatus#ACTIVE} by default */

@@ -35,6 +35,20 @@ class ProjectVersionsTest {
     }
 
     @Test
+    void everyFileIsFoundAmongTheKeptReadings() {
+        // the same Optional each time: found by the search, not read again (equal copies too)
+        List<Distribution> many = IntStream.range(0, 97).mapToObj(i -> Distribution.builder(
+                "https://mirror" + (i % 3) + ".example/demo-1." + (i / 3) + ".tar.gz", "demo-1." + (i / 3) + ".tar.gz")
+                .build()).toList();
+        Project p = Project.builder(ProjectName.of("demo")).addAll(many).addAll(FILES).build();
+        for (Distribution d : p.distributions()) {
+            Optional<Version> kept = p.fileVersion(d);
+            assertThat(p.fileVersion(d)).as(d.url()).isSameAs(kept).isEqualTo(Links.versionOf(p.name(), d));
+            assertThat(p.fileVersion(d.toBuilder().build())).as("a copy of %s", d.url()).isSameAs(kept);
+        }
+    }
+
+    @Test
     void aFileOfAnotherProjectIsReadOnTheSpot() {
         Project p = Project.builder(ProjectName.of("demo")).addAll(FILES).build();
         p.releaseVersions();
