@@ -302,8 +302,7 @@ final class SiteBuild {
     }
 
     private static Page text(String rel, String text) {
-        checkTokens(rel, text);
-        return new Page(rel, text.getBytes(StandardCharsets.UTF_8));
+        return bytes(rel, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** UTF-8 (or binary) bytes; the token check reads them as Latin-1, which keeps ASCII as it is. */
@@ -314,19 +313,9 @@ final class SiteBuild {
 
     static void checkTokens(String rel, byte[] bytes) {
         if (Tokens.containsGitHubToken(bytes)) {
-            throw tokenFound(rel);
+            throw new UnsafeOutputException("refusing to write the site: " + Texts.quote(rel)
+                    + " contains text that matches a GitHub token pattern (gh?_..., github_pat_...); remove the"
+                    + " credential from the input");
         }
-    }
-
-    private static void checkTokens(String rel, String text) {
-        if (Tokens.containsGitHubToken(text)) {
-            throw tokenFound(rel);
-        }
-    }
-
-    private static UnsafeOutputException tokenFound(String rel) {
-        return new UnsafeOutputException("refusing to write the site: " + Texts.quote(rel)
-                + " contains text that matches a GitHub token pattern (gh?_..., github_pat_...); remove the"
-                + " credential from the input");
     }
 }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -73,9 +74,9 @@ class TokensTest {
      */
     static Stream<byte[]> randomBytes() {
         List<byte[]> pieces = Stream.of("g", "h", "gh", "i", "p", "_", "github_pat_", "gh\u00e9_", "ghp_", "A", "9",
-                "-", "\u00e9", "\u00b7", "\ud83d\ude00", ALNUM36.substring(0, 21), ALNUM36.substring(0, 22),
-                ALNUM36.substring(0, 35), ALNUM36).map(p -> p.getBytes(StandardCharsets.UTF_8))
-                .collect(Collectors.toCollection(ArrayList::new));
+                "-", "\u00e9", "\u00b7", "\ud83d\ude00", "x".repeat(32), "_".repeat(11), ALNUM36.substring(0, 21),
+                ALNUM36.substring(0, 22), ALNUM36.substring(0, 35), ALNUM36)
+                .map(p -> p.getBytes(StandardCharsets.UTF_8)).collect(Collectors.toCollection(ArrayList::new));
         for (int b : new int[] {0x00, 0x80, 0xe7, 0xe8, 0xdf, 0xf0, 0xff}) {
             pieces.add(new byte[] {(byte) b});
         }
@@ -93,6 +94,34 @@ class TokensTest {
         boolean expected = Tokens.containsGitHubToken(latin1);
         assertThat(Tokens.containsGitHubToken(bytes)).as("%s", latin1).isEqualTo(expected);
         assertThat(TOKEN.matcher(latin1).find()).as("the regular expression agrees").isEqualTo(expected);
+    }
+
+    /**
+     * The byte scan skips ahead by the length of the shortest token: a token, or one character too short, at every
+     * offset after and before fillers of word characters, other characters and mixes of both.
+     */
+    @Test
+    void tokensAreFoundAtEveryOffset() {
+        List<String> tokens = List.of("ghp_" + ALNUM36, "github_pat_" + ALNUM36.substring(0, 22), "github_pat__"
+                + "_".repeat(30), "ghp_" + ALNUM36.substring(1), "github_pat_" + ALNUM36.substring(0, 21));
+        List<String> fillers = List.of("a", " ", "_", "-", "ab ", "abcdefghij.", "\u00e9", "g", "gh",
+                "x".repeat(31) + "/");
+        int checked = 0;
+        for (String token : tokens) {
+            for (String filler : fillers) {
+                for (int before = 0; before <= 80; before++) {
+                    for (int after = 0; after <= 3; after++) {
+                        String text = filler.repeat(80).substring(0, before) + token + filler.repeat(after);
+                        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                        boolean expected = TOKEN.matcher(new String(bytes, StandardCharsets.ISO_8859_1)).find();
+                        assertThat(Tokens.containsGitHubToken(bytes)).as("%s", text).isEqualTo(expected);
+                        assertThat(Tokens.containsGitHubToken(text)).as("%s", text).isEqualTo(expected);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(5 * 10 * 81 * 4);
     }
 
     @ParameterizedTest
