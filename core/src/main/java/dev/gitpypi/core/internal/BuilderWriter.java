@@ -16,11 +16,6 @@ public final class BuilderWriter extends Writer {
         this.out = out;
     }
 
-    /** @return the builder written to */
-    public StringBuilder builder() {
-        return out;
-    }
-
     @Override
     public void write(int c) {
         out.append((char) c);

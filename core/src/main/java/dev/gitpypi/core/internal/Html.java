@@ -13,6 +13,16 @@ import java.io.IOException;
  * for the end of its input.
  */
 public final class Html {
+    /** Whether each character up to {@code '>'} is written as it is: all but {@code & < > " ' \r} and NUL. */
+    private static final boolean[] PLAIN_UP_TO_GT = new boolean['>' + 1];
+
+    static {
+        java.util.Arrays.fill(PLAIN_UP_TO_GT, true);
+        for (char c : "&<>\"'\r\0".toCharArray()) {
+            PLAIN_UP_TO_GT[c] = false;
+        }
+    }
+
     private Html() {
     }
 
@@ -77,8 +87,8 @@ public final class Html {
     }
 
     private static boolean isPlain(char c) {
-        return c > '>' ? c < Character.MIN_SURROGATE : c != '&' && c != '<' && c != '>' && c != '"' && c != '\''
-                && c != '\r' && c != '\0';
+        // small enough for C1 to inline into the loops above (the comparisons in a row were not)
+        return c > '>' ? c < Character.MIN_SURROGATE : PLAIN_UP_TO_GT[c];
     }
 
     /**
@@ -111,8 +121,11 @@ public final class Html {
     public static String parsedForm(String s) {
         int n = s.length();
         int i0 = 0;
-        while (i0 < n && s.charAt(i0) != '\0' && !Character.isSurrogate(s.charAt(i0))) {
-            i0++;
+        for (; i0 < n; i0++) {
+            char c = s.charAt(i0);
+            if (c == '\0' || Character.isSurrogate(c)) {
+                break;
+            }
         }
         if (i0 == n) {
             return s; // the common case: nothing to replace, no copy
