@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClassArchive {
     /** The launcher's JVM options (the script {@code gitpypi}): the archive is trained, made and checked with them. */
-    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1");
 
     /** How many lines of the package list the training builds: enough to load every class a real list does. */
     static final int TRAINING_LINES = 4_000;

@@ -52,7 +52,7 @@ class LauncherIT {
         Path classes = tmp.resolve("classes.log");
         // -Xshare:on: the JVM exits with an error instead of running without an archive it cannot use
         ProcessResult r = run(LAUNCHER, tmp, e -> e.put("GITPYPI_JAVA_OPTS",
-                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:on -Xlog:class+load=info:file=" + classes),
+                "-XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xshare:on -Xlog:class+load=info:file=" + classes),
                 "build", "--help");
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).contains("--package-list");

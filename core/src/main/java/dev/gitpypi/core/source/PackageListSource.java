@@ -128,7 +128,7 @@ public final class PackageListSource implements IndexSource {
         for (int from = 0; from < lines.size(); from += RUN) {
             int start = from;
             Line[] read = new Line[Math.min(RUN, lines.size() - from)];
-            IntStream.range(0, read.length).parallel().forEach(j -> read[j] = line(location + ":" + (start + j + 1),
+            IntStream.range(0, read.length).parallel().forEach(j -> read[j] = line(where(location, start + j + 1),
                     lines.get(start + j).strip()));
             for (int j = 0; j < read.length; j++) {
                 Line line = read[j];
@@ -206,25 +206,45 @@ public final class PackageListSource implements IndexSource {
                 throw new GitpypiException("entry " + Texts.quote(filename)
                         + " has no url and no packages URL was given");
             }
-            link = packagesUrl + encode(filename);
+            link = link(packagesUrl, filename);
         }
         return Distribution.builder(link, filename).origin(where).build();
     }
 
-    /** Percent-encodes what a URL path segment cannot hold as it is ({@code +} included, Q5 of SPEC §18). */
-    private static String encode(String filename) {
-        StringBuilder s = new StringBuilder(filename.length() + 8);
-        for (byte b : filename.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~' || c == '!') {
-                s.append((char) c);
-            } else {
-                s.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+    /** {@code LIST:LINE}, built in one go (a concatenation grows its builder twice; this runs for every line). */
+    private static String where(String location, int line) {
+        return new StringBuilder(location.length() + 8).append(location).append(':').append(line).toString();
+    }
+
+    /**
+     * The packages URL followed by the file name, percent-encoded where a URL path segment cannot hold it as it is
+     * ({@code +} included, Q5 of SPEC §18): an ASCII name is encoded as it is read, any other through its UTF-8
+     * bytes.
+     */
+    static String link(String packagesUrl, String filename) {
+        StringBuilder s = new StringBuilder(packagesUrl.length() + filename.length() + 8).append(packagesUrl);
+        for (int i = 0; i < filename.length(); i++) {
+            char c = filename.charAt(i);
+            if (c >= 0x80) {
+                s.setLength(packagesUrl.length());
+                for (byte b : filename.getBytes(StandardCharsets.UTF_8)) {
+                    encode(s, b & 0xff);
+                }
+                return s.toString();
             }
+            encode(s, c);
         }
         return s.toString();
+    }
+
+    private static void encode(StringBuilder s, int c) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                || c == '_' || c == '~' || c == '!') {
+            s.append((char) c);
+        } else {
+            s.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+        }
     }
 
     private Distribution fromJson(String text, String where, List<Problem> problems) throws IOException {

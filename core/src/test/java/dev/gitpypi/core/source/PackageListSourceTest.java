@@ -19,6 +19,44 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PackageListSourceTest {
+    /** Percent-encoding as SPEC §18 Q5 asks, byte by byte of the UTF-8 form: the reference for the link builder. */
+    private static String referenceEncode(String filename) {
+        StringBuilder s = new StringBuilder();
+        for (byte b : filename.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (Character.isLetterOrDigit(c) && c < 0x80 || "-._~!".indexOf(c) >= 0) {
+                s.append((char) c);
+            } else {
+                s.append(String.format("%%%02X", c));
+            }
+        }
+        return s.toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"foo-1.0.tar.gz", "foo_bar-1.0+local.1-py3-none-any.whl", "naïve-1.0.tar.gz",
+        "日本語-1.0.zip", "emoji-\uD83D\uDE00-1.0.tar.gz", "space and%percent-1.0.tar.gz", "epoch-1!2.0~x.tar.gz",
+        "lone-\uD800-1.0.tar.gz", "ctl-\u0001\u007f-1.0.zip", "q?h#s/b-1.zip", ""})
+    void linksPercentEncodeEveryByteAUrlPathSegmentCannotHold(String name) {
+        String filename = name.translateEscapes();
+        assertThat(PackageListSource.link("https://h/p/", filename))
+                .isEqualTo("https://h/p/" + referenceEncode(filename));
+    }
+
+    @Test
+    void linksAgreeWithTheReferenceOnRandomNames() {
+        java.util.Random random = new java.util.Random(20261201);
+        char[] alphabet = "aZ09-._~!+ %/é日\uD83D\uDE00\u0000\u007f\u0080".translateEscapes().toCharArray();
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                name.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            assertThat(PackageListSource.link("u/", name.toString())).as(name.toString())
+                    .isEqualTo("u/" + referenceEncode(name.toString()));
+        }
+    }
+
     @TempDir
     Path tmp;
 
