@@ -17,6 +17,8 @@
 # system counts, not only this script's: a test suite that creates and deletes sites in /tmp (ours does) slows
 # both tools for minutes afterwards, so set TMPDIR to a folder on the same disk that nothing deletes in, and do
 # not run tests meanwhile.
+# KEEP=1 leaves the sites where they are (and says where) instead of deleting them when the script ends, so that
+# sessions can follow one another without a large deletion in between; delete them when no session is due.
 # DUMB_PYPI_OPTS adds options to dumb-pypi's command (such as --no-per-release-json, which leaves out the JSON file
 # per release that dumb-pypi writes by default and gitpypi does not).
 # Prints every run (wall, user, system seconds, peak RSS, files written, load average just before) and, per tool,
@@ -30,7 +32,11 @@ shift $(( $# > 2 ? 2 : $# ))
 [ "${1:-}" = "--" ] && shift
 [ -f cli/target/gitpypi.jar ] || ./mvnw -B -q package -DskipTests
 work=$(mktemp -d "${TMPDIR:-/tmp}/compare-dumb-pypi.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+if [ "${KEEP:-0}" = 1 ]; then
+    trap 'echo "sites kept in $work"' EXIT
+else
+    trap 'rm -rf "$work"' EXIT
+fi
 n=0
 python=${GITPYPI_PYTHON:-python3}
 
