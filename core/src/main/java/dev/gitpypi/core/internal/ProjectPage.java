@@ -180,9 +180,9 @@ public final class ProjectPage {
             }
             s.append("</td><td class=\"size\">").append(d.size().isPresent() ? PeoplePages.size(d.size().getAsLong())
                     : "").append("</td><td class=\"hash\">");
-            String sha256 = d.hashes().get("sha256");
-            if (sha256 != null && Links.isHex(sha256)) {
-                s.append(Html.escape(sha256));
+            Optional<String> sha256 = d.sha256();
+            if (sha256.isPresent() && Links.isHex(sha256.get())) {
+                s.append(Html.escape(sha256.get()));
             }
             s.append("</td></tr>\n");
         }
